@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate.js';
+import { migration0001 } from './0001-foundation.js';
+
+/** In order. The position in this list is the schema version; never renumber or edit a shipped one. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];
