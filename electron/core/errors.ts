@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'auth.staffInactive',
   'auth.weakPassword',
   'auth.passwordReuse',
+  'auth.tooManyAttempts',
+  'auth.mustChangePassword',
   'setup.alreadyDone',
   'setup.notDone',
   'store.wrongKey',

@@ -1,0 +1,243 @@
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { AuditLog } from './audit/log.js';
+import { readBranch, readSettings, writeBranch, writeOperator, writeSettings, type Branch, type Operator } from './branch/branch-repo.js';
+import { systemClock, type Clock } from './clock.js';
+import { AppError } from './errors.js';
+import { Keyring, type OsSealer, type UnlockedKeys } from './keys/keyring.js';
+import { LoginThrottle } from './keys/throttle.js';
+import { writePrefs, type Language } from './prefs.js';
+import type { SessionStaff } from './session.js';
+import { DATA_KEY_BYTES, DEFAULT_CIPHER, openStore, type CipherName, type Db } from './store/database.js';
+import { StaffWriter } from './staff/staff-repo.js';
+import type { Role } from './staff/roles.js';
+
+export const STORE_FILE = 'store.db';
+
+export interface DeskOptions {
+  dataDir: string;
+  /** Where `resources/` lives (locales, consent texts, fonts). */
+  resourcesDir: string;
+  clock?: Clock;
+  /** The OS keychain seal (Electron safeStorage), or null where there is no real keychain. */
+  sealer?: OsSealer | null;
+  /** A native SQLite addon built for Electron's ABI. */
+  nativeBinding?: string;
+  /** scrypt cost for new password entries; tests lower it, production keeps the default. */
+  scryptCost?: { N: number; r: number; p: number };
+}
+
+export interface SetupInput {
+  branch: Branch;
+  operator: Operator;
+  admin: { login: string; fullName: string; password: string };
+  language: Language;
+}
+
+/** The open store and what hangs off it. Exists only after someone proved a password. */
+export interface OpenedStore {
+  db: Db;
+  audit: AuditLog;
+  staff: StaffWriter;
+  keyring: Keyring;
+  /** Held in memory while the app runs, so background sync continues while the desk is locked. */
+  keys: UnlockedKeys;
+  cipher: CipherName;
+}
+
+/**
+ * The desk's core: owns the data folder, opens the encrypted store once a password has been
+ * proven, and offers the operations the API handlers call. One instance per process; no
+ * module-level state, so tests run many side by side.
+ */
+export class DeskCore {
+  readonly dataDir: string;
+  readonly resourcesDir: string;
+  readonly clock: Clock;
+  private readonly sealer: OsSealer | null;
+  private readonly nativeBinding: string | undefined;
+  readonly scryptCost: { N: number; r: number; p: number } | undefined;
+  private opened: OpenedStore | null = null;
+  private readonly throttle: LoginThrottle;
+
+  constructor(opts: DeskOptions) {
+    this.dataDir = path.resolve(opts.dataDir);
+    this.resourcesDir = opts.resourcesDir;
+    this.clock = opts.clock ?? systemClock;
+    this.sealer = opts.sealer ?? null;
+    this.nativeBinding = opts.nativeBinding;
+    this.scryptCost = opts.scryptCost;
+    this.throttle = new LoginThrottle(this.clock);
+  }
+
+  get storeFile(): string {
+    return path.join(this.dataDir, STORE_FILE);
+  }
+
+  isSetUp(): boolean {
+    return Keyring.exists(this.dataDir);
+  }
+
+  isOpen(): boolean {
+    return this.opened !== null;
+  }
+
+  /** The open store, for handlers that run behind a signed-in session. */
+  store(): OpenedStore {
+    if (!this.opened) throw new AppError(this.isSetUp() ? 'auth.required' : 'setup.notDone');
+    return this.opened;
+  }
+
+  nowIso(): string {
+    return this.clock.now().toISOString();
+  }
+
+  /** First-run setup: the branch, the operator, the first admin. */
+  async setup(input: SetupInput): Promise<SessionStaff> {
+    if (this.isSetUp()) throw new AppError('setup.alreadyDone');
+    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    if (existsSync(this.storeFile)) {
+      // A store without its keyring is unreadable; refuse rather than overwrite it, since it
+      // may be real data whose keyring can still be restored from a backup.
+      throw new AppError('store.exists');
+    }
+    const keys: UnlockedKeys = { master: randomBytes(32), dataKey: randomBytes(DATA_KEY_BYTES) };
+    const keyring = Keyring.create(this.dataDir, DEFAULT_CIPHER, this.sealer, keys);
+    const db = openStore({ file: this.storeFile, key: keys.dataKey, cipher: DEFAULT_CIPHER, ...this.bindingOpt() });
+    const at = this.nowIso();
+    const adminId = randomUUID();
+    try {
+      const staff = new StaffWriter(db);
+      const audit = new AuditLog(db, this.clock, () => input.branch.code);
+      db.transaction(() => {
+        const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+        meta.run('store.id', keyring.storeId);
+        meta.run('store.cipher', DEFAULT_CIPHER);
+        meta.run('store.createdAt', at);
+        writeBranch(db, input.branch, at);
+        writeOperator(db, input.operator, at);
+        writeSettings(db, readSettings(db));
+        staff.insert({
+          id: adminId,
+          login: input.admin.login,
+          fullName: input.admin.fullName,
+          role: 'admin',
+          active: true,
+          mustChangePassword: false,
+          createdAt: at,
+          updatedAt: at,
+        });
+        audit.append({ action: 'setup.completed', staffId: adminId, entityType: 'branch', entityId: input.branch.code });
+        audit.append({ action: 'staff.created', staffId: adminId, entityType: 'staff', entityId: adminId, details: { role: 'admin' } });
+      })();
+      // The keyring is written last: its presence is what marks setup as done.
+      await keyring.setPassword(input.admin.login, keys.master, input.admin.password, this.scryptCost);
+      writePrefs(this.dataDir, { language: input.language });
+      this.opened = this.makeOpened(db, keyring, keys, DEFAULT_CIPHER);
+    } catch (e) {
+      db.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(this.storeFile + suffix, { force: true });
+      throw e;
+    }
+    return { id: adminId, login: input.admin.login, fullName: input.admin.fullName, role: 'admin', mustChangePassword: false };
+  }
+
+  /**
+   * Proves a password and returns the staff member. Opens the store on the first success
+   * since the process started. Wrong login and wrong password are one error, and repeated
+   * failures slow down.
+   */
+  async signIn(login: string, password: string): Promise<SessionStaff> {
+    if (!this.isSetUp()) throw new AppError('setup.notDone');
+    this.throttle.check(login);
+    const keyring = this.opened?.keyring ?? Keyring.load(this.dataDir, this.sealer);
+    let keys: UnlockedKeys;
+    try {
+      keys = await keyring.unlock(login, password);
+    } catch (e) {
+      this.throttle.fail(login);
+      if (this.opened && e instanceof AppError && e.code === 'auth.wrongCredentials') {
+        this.opened.audit.append({ action: 'auth.loginFailed', staffId: null, details: { reason: 'credentials' } });
+      }
+      throw e;
+    }
+    const opened = this.openWith(keyring, keys);
+    const staff = opened.staff.byLogin(login);
+    if (!staff) throw new AppError('auth.wrongCredentials');
+    if (!staff.active) {
+      opened.audit.append({ action: 'auth.loginFailed', staffId: staff.id, details: { reason: 'inactive' } });
+      throw new AppError('auth.staffInactive');
+    }
+    this.throttle.succeed(login);
+    opened.audit.append({ action: 'auth.login', staffId: staff.id, entityType: 'staff', entityId: staff.id });
+    return { id: staff.id, login: staff.login, fullName: staff.fullName, role: staff.role, mustChangePassword: staff.mustChangePassword };
+  }
+
+  /** Proves that `password` belongs to `login` without changing the session (unlock). */
+  async verifyPassword(login: string, password: string): Promise<void> {
+    this.throttle.check(login);
+    try {
+      await this.store().keyring.unlock(login, password);
+      this.throttle.succeed(login);
+    } catch (e) {
+      this.throttle.fail(login);
+      throw e;
+    }
+  }
+
+  async setStaffPassword(login: string, password: string): Promise<void> {
+    const { keyring, keys } = this.store();
+    await keyring.setPassword(login, keys.master, password, this.scryptCost);
+  }
+
+  removeStaffKey(login: string): void {
+    this.store().keyring.remove(login);
+  }
+
+  branch(): Branch {
+    const b = readBranch(this.store().db);
+    if (!b) throw new AppError('setup.notDone');
+    return b;
+  }
+
+  idleLockMs(): number {
+    return readSettings(this.store().db).idleLockMinutes * 60_000;
+  }
+
+  close(): void {
+    this.opened?.db.close();
+    this.opened = null;
+  }
+
+  private openWith(keyring: Keyring, keys: UnlockedKeys): OpenedStore {
+    if (this.opened) {
+      if (!timingSafeEqual(this.opened.keys.dataKey, keys.dataKey)) throw new AppError('store.corrupt', { details: { part: 'keyring' } });
+      return this.opened;
+    }
+    const db = openStore({ file: this.storeFile, key: keys.dataKey, cipher: keyring.cipher, ...this.bindingOpt() });
+    this.opened = this.makeOpened(db, keyring, keys, keyring.cipher);
+    return this.opened;
+  }
+
+  private makeOpened(db: Db, keyring: Keyring, keys: UnlockedKeys, cipher: CipherName): OpenedStore {
+    const branchCode = () => readBranch(db)?.code ?? '-';
+    return { db, keyring, keys, cipher, audit: new AuditLog(db, this.clock, branchCode), staff: new StaffWriter(db) };
+  }
+
+  private bindingOpt(): { nativeBinding?: string } {
+    return this.nativeBinding ? { nativeBinding: this.nativeBinding } : {};
+  }
+
+  /** Used by rekey: swaps the open connection for one opened with new keys. */
+  replaceOpened(next: OpenedStore): void {
+    this.opened = next;
+  }
+
+  reopen(keyring: Keyring, keys: UnlockedKeys): OpenedStore {
+    this.close();
+    return this.openWith(keyring, keys);
+  }
+}
+
+export type { Role };
