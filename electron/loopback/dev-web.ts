@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DeskCore } from '../core/desk.js';
+import { startLoopbackServer } from './server.js';
+
+/**
+ * `npm run dev:web`: the same core under plain Node, serving the built renderer on
+ * 127.0.0.1, for machines without Electron and for the end-to-end tests.
+ */
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: path.resolve('.data/web') },
+    port: { type: 'string', default: '5180' },
+    json: { type: 'boolean', default: false },
+    'scrypt-n': { type: 'string' },
+  },
+});
+
+const scryptN = values['scrypt-n'] ? Number(values['scrypt-n']) : undefined;
+const desk = new DeskCore({
+  dataDir: values.data,
+  resourcesDir: path.resolve('resources'),
+  ...(scryptN ? { scryptCost: { N: scryptN, r: 8, p: 1 } } : {}),
+});
+const server = await startLoopbackServer({ desk, staticDir: path.resolve('dist/renderer'), port: Number(values.port) });
+
+if (values.json) {
+  console.log(JSON.stringify({ event: 'listening', url: server.url, openUrl: server.openUrl }));
+} else {
+  console.log(`Front desk (browser harness) is running.\nOpen: ${server.openUrl}\nData: ${values.data}\nPress Ctrl+C to stop.`);
+}
+
+const stop = async () => {
+  await server.close();
+  desk.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
