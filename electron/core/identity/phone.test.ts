@@ -32,6 +32,15 @@ describe('normalizeKzPhone: Kazakhstan numbers', () => {
     expect(normalizeKzPhone('+7 600 123 45 67')).toEqual({ ok: true, e164: '+76001234567', kind: 'kz-landline' });
   });
 
+  it('labels the mobile prefixes from the brief mobile: 700–709, 747, 771, 775–778', () => {
+    // Written out rather than read from the constant, so dropping a prefix is caught.
+    const expected = ['700', '701', '702', '703', '704', '705', '706', '707', '708', '709', '747', '771', '775', '776', '777', '778'];
+    for (const prefix of expected) {
+      expect(normalizeKzPhone(`+7${prefix}1234567`)).toMatchObject({ ok: true, kind: 'kz-mobile' });
+    }
+    expect([...KZ_MOBILE_PREFIXES].sort()).toEqual(expected);
+  });
+
   it('labels every listed prefix mobile and its neighbours landline', () => {
     for (const prefix of KZ_MOBILE_PREFIXES) {
       expect(normalizeKzPhone(`8${prefix}1234567`)).toMatchObject({ ok: true, kind: 'kz-mobile' });
