@@ -11,6 +11,7 @@ import { writePrefs, type Language } from './prefs.js';
 import type { SessionStaff } from './session.js';
 import { DATA_KEY_BYTES, DEFAULT_CIPHER, openStore, type CipherName, type Db } from './store/database.js';
 import { StaffWriter } from './staff/staff-repo.js';
+import { PatientWriter } from './patients/patient-writer.js';
 import type { Role } from './staff/roles.js';
 
 export const STORE_FILE = 'store.db';
@@ -40,6 +41,7 @@ export interface OpenedStore {
   db: Db;
   audit: AuditLog;
   staff: StaffWriter;
+  patients: PatientWriter;
   keyring: Keyring;
   /** Held in memory while the app runs, so background sync continues while the desk is locked. */
   keys: UnlockedKeys;
@@ -222,7 +224,8 @@ export class DeskCore {
 
   private makeOpened(db: Db, keyring: Keyring, keys: UnlockedKeys, cipher: CipherName): OpenedStore {
     const branchCode = () => readBranch(db)?.code ?? '-';
-    return { db, keyring, keys, cipher, audit: new AuditLog(db, this.clock, branchCode), staff: new StaffWriter(db) };
+    const audit = new AuditLog(db, this.clock, branchCode);
+    return { db, keyring, keys, cipher, audit, staff: new StaffWriter(db), patients: new PatientWriter(db, audit) };
   }
 
   private bindingOpt(): { nativeBinding?: string } {

@@ -32,6 +32,14 @@ export const ERROR_CODES = [
   'audit.chainBroken',
   'backup.invalid',
   'transport.badOrigin',
+  'patient.notFound',
+  'patient.duplicateIin',
+  'patient.possibleDuplicates',
+  'patient.versionConflict',
+  'patient.merged',
+  'patient.blocked',
+  'patient.mergeSame',
+  'draft.tooLarge',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

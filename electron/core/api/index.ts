@@ -1,4 +1,6 @@
 import { auditHandlers } from './handlers/audit.js';
+import { draftHandlers } from './handlers/drafts.js';
+import { patientHandlers } from './handlers/patients.js';
 import { authHandlers } from './handlers/auth.js';
 import { settingsHandlers } from './handlers/settings.js';
 import { setupHandlers } from './handlers/setup.js';
@@ -15,6 +17,8 @@ export const handlers = {
   ...staffHandlers,
   ...settingsHandlers,
   ...auditHandlers,
+  ...patientHandlers,
+  ...draftHandlers,
 };
 
 export type Handlers = typeof handlers;

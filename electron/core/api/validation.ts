@@ -16,18 +16,18 @@ function paramsOf(issue: z.core.$ZodIssue): Record<string, string | number> | un
  * wrong with a key (`z.string().refine(..., { error: 'iin.checksum' })`); zod's own checks
  * map to `validation.<zod code>`. Zod's English sentences never reach the receptionist.
  */
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+export function toFieldIssues(error: z.ZodError, pathPrefix: readonly string[] = []): FieldIssue[] {
   return error.issues.map((issue) => {
     const code = KEY_PATTERN.test(issue.message) ? issue.message : `validation.${issue.code}`;
     const params = paramsOf(issue);
-    const fi: FieldIssue = { path: issue.path.map(String).join('.'), code };
+    const fi: FieldIssue = { path: [...pathPrefix, ...issue.path.map(String)].join('.'), code };
     if (params) fi.params = params;
     return fi;
   });
 }
 
-export function parseInput<S extends z.ZodType>(schema: S, payload: unknown): z.output<S> {
+export function parseInput<S extends z.ZodType>(schema: S, payload: unknown, pathPrefix: readonly string[] = []): z.output<S> {
   const r = schema.safeParse(payload);
-  if (!r.success) throw new AppError('validation', { issues: toFieldIssues(r.error) });
+  if (!r.success) throw new AppError('validation', { issues: toFieldIssues(r.error, pathPrefix) });
   return r.data;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { Db } from '../store/database.js';
+import { enqueue } from '../sync/outbox.js';
 import { GENESIS_HASH, hashAuditRow, verifyChain, type AuditRow, type ChainVerdict } from './chain.js';
 
 /**
@@ -71,6 +72,9 @@ export class AuditLog {
       this.db
         .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
         .run(HEAD_KEY, JSON.stringify({ seq: row.seq, hash: row.hash }));
+      // Every entry is also shipped to the central system as an AuditEvent: the central copy
+      // is the anchor that a local attacker with the key cannot rewrite.
+      enqueue(this.db, 'AuditEvent', row.id, row.at);
       return row;
     })();
   }

@@ -1,0 +1,16 @@
+import type { Db } from '../store/database.js';
+
+/** FHIR resource types the desk uploads. */
+export type OutboxResourceType = 'Patient' | 'Consent' | 'DocumentReference' | 'AuditEvent' | 'QuestionnaireResponse' | 'Task';
+
+/**
+ * Queues a resource for upload. Callers run this inside the same transaction as the change
+ * itself, so a crash can never keep the change and lose its upload, or the reverse. A
+ * resource already waiting is not queued twice: its current content is read when it is sent.
+ */
+export function enqueue(db: Db, type: OutboxResourceType, id: string, at: string): void {
+  db.prepare(
+    `INSERT INTO outbox (resource_type, resource_id, created_at) VALUES (?, ?, ?)
+     ON CONFLICT (resource_type, resource_id) WHERE state IN ('pending', 'failed') DO NOTHING`,
+  ).run(type, id, at);
+}
