@@ -28,8 +28,14 @@ function leaveWal(db: Db): void {
   // SQLite3MC cannot rekey a store in WAL mode ("Rekeying is not supported in WAL journal
   // mode"). Switching needs every other connection closed; if the app or a backup still has
   // the store open, this fails here, before anything changed.
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  const mode = String(db.pragma('journal_mode = DELETE', { simple: true }));
+  let mode = '';
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    mode = String(db.pragma('journal_mode = DELETE', { simple: true }));
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw e;
+  }
   if (mode !== 'delete') throw new AppError('internal', { details: { reason: 'storeBusy' } });
 }
 
