@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Two projects:
+ * - `harness`: the built renderer in Debian's Chromium, talking to the core through the
+ *   browser harness (electron/loopback). Needs `npm run build:renderer` first.
+ * - `electron`: the packaged shell itself (test/electron).
+ *
+ * Chromium comes from the system (/usr/bin/chromium); Playwright never downloads browsers here.
+ */
+export default defineConfig({
+  workers: 2,
+  retries: 0,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  projects: [
+    {
+      name: 'harness',
+      testDir: 'test/e2e',
+      use: {
+        viewport: { width: 1366, height: 768 },
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--disable-default-apps',
+            '--disable-features=Translate,OptimizationHints,MediaRouter',
+          ],
+        },
+      },
+    },
+    {
+      name: 'electron',
+      testDir: 'test/electron',
+    },
+  ],
+});

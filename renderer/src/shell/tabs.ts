@@ -1,0 +1,19 @@
+import type { Role } from '../session/types';
+
+export type TabId = 'desk' | 'audit' | 'staff' | 'settings';
+
+/**
+ * What each role works with. Admins manage accounts and settings and do not see patients;
+ * managers (the data-protection officer) also read the audit log. The core enforces the same
+ * rules on every call; this only decides what is shown.
+ */
+export function tabsFor(role: Role): TabId[] {
+  switch (role) {
+    case 'receptionist':
+      return ['desk'];
+    case 'manager':
+      return ['desk', 'audit'];
+    case 'admin':
+      return ['staff', 'settings'];
+  }
+}
