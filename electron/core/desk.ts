@@ -12,6 +12,8 @@ import type { SessionStaff } from './session.js';
 import { DATA_KEY_BYTES, DEFAULT_CIPHER, openStore, type CipherName, type Db } from './store/database.js';
 import { StaffWriter } from './staff/staff-repo.js';
 import { PatientWriter } from './patients/patient-writer.js';
+import { ConsentService } from './consent/consent-service.js';
+import type { PrintService } from './print/service.js';
 import type { Role } from './staff/roles.js';
 
 export const STORE_FILE = 'store.db';
@@ -27,6 +29,8 @@ export interface DeskOptions {
   nativeBinding?: string;
   /** scrypt cost for new password entries; tests lower it, production keeps the default. */
   scryptCost?: { N: number; r: number; p: number };
+  /** Renders printed forms to PDF (Electron's printToPDF, or Chromium via Playwright in the harness). */
+  print?: PrintService | null;
 }
 
 export interface SetupInput {
@@ -42,6 +46,7 @@ export interface OpenedStore {
   audit: AuditLog;
   staff: StaffWriter;
   patients: PatientWriter;
+  consents: ConsentService;
   keyring: Keyring;
   /** Held in memory while the app runs, so background sync continues while the desk is locked. */
   keys: UnlockedKeys;
@@ -60,6 +65,7 @@ export class DeskCore {
   private readonly sealer: OsSealer | null;
   private readonly nativeBinding: string | undefined;
   readonly scryptCost: { N: number; r: number; p: number } | undefined;
+  readonly print: PrintService | null;
   private opened: OpenedStore | null = null;
   private readonly throttle: LoginThrottle;
 
@@ -70,6 +76,7 @@ export class DeskCore {
     this.sealer = opts.sealer ?? null;
     this.nativeBinding = opts.nativeBinding;
     this.scryptCost = opts.scryptCost;
+    this.print = opts.print ?? null;
     this.throttle = new LoginThrottle(this.clock);
   }
 
@@ -225,7 +232,18 @@ export class DeskCore {
   private makeOpened(db: Db, keyring: Keyring, keys: UnlockedKeys, cipher: CipherName): OpenedStore {
     const branchCode = () => readBranch(db)?.code ?? '-';
     const audit = new AuditLog(db, this.clock, branchCode);
-    return { db, keyring, keys, cipher, audit, staff: new StaffWriter(db), patients: new PatientWriter(db, audit) };
+    const staff = new StaffWriter(db);
+    const patients = new PatientWriter(db, audit);
+    const consents = new ConsentService({
+      db,
+      audit,
+      patients,
+      clock: this.clock,
+      resourcesDir: this.resourcesDir,
+      print: this.print,
+      staffName: (id) => (id ? (staff.byId(id)?.fullName ?? '') : ''),
+    });
+    return { db, keyring, keys, cipher, audit, staff, patients, consents };
   }
 
   private bindingOpt(): { nativeBinding?: string } {

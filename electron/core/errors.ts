@@ -40,6 +40,19 @@ export const ERROR_CODES = [
   'patient.blocked',
   'patient.mergeSame',
   'draft.tooLarge',
+  'consent.notFound',
+  'consent.badTransition',
+  'consent.signatureRequired',
+  'consent.text',
+  'consent.versionNotNewer',
+  'consent.patientNotActive',
+  'print.unavailable',
+  'print.failed',
+  'print.hashMismatch',
+  'visit.noConsent',
+  'visit.pendingSignature',
+  'visit.blocked',
+  'task.notFound',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DeskCore } from '../core/desk.js';
 import { startLoopbackServer } from './server.js';
+import { ChromiumPrintService, chromiumPath } from './chromium-print.js';
 
 /**
  * `npm run dev:web`: the same core under plain Node, serving the built renderer on
@@ -17,7 +18,11 @@ const { values } = parseArgs({
 });
 
 const scryptN = values['scrypt-n'] ? Number(values['scrypt-n']) : undefined;
+const browserPath = chromiumPath();
+const print = browserPath ? new ChromiumPrintService(browserPath) : null;
+if (!print) console.warn('No Chromium found (set CHROMIUM_PATH): printing forms is unavailable in the harness.');
 const desk = new DeskCore({
+  print,
   dataDir: values.data,
   resourcesDir: path.resolve('resources'),
   ...(scryptN ? { scryptCost: { N: scryptN, r: 8, p: 1 } } : {}),
@@ -32,6 +37,7 @@ if (values.json) {
 
 const stop = async () => {
   await server.close();
+  await print?.close();
   desk.close();
   process.exit(0);
 };

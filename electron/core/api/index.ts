@@ -1,4 +1,5 @@
 import { auditHandlers } from './handlers/audit.js';
+import { consentHandlers } from './handlers/consents.js';
 import { draftHandlers } from './handlers/drafts.js';
 import { patientHandlers } from './handlers/patients.js';
 import { authHandlers } from './handlers/auth.js';
@@ -19,6 +20,7 @@ export const handlers = {
   ...auditHandlers,
   ...patientHandlers,
   ...draftHandlers,
+  ...consentHandlers,
 };
 
 export type Handlers = typeof handlers;

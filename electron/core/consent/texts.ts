@@ -258,11 +258,40 @@ export function loadConsentVersion(resourcesDir: string, version: string): Loade
     throw new ConsentTextError('consent.invalidManifest', { version, path: 'version' });
   }
 
-  const templates: Partial<Record<ConsentLang, string>> = {};
+  const raw: Partial<Record<ConsentLang, string>> = {};
   for (const lang of manifest.languages) {
     const file = path.join(dir, `${lang}.html`);
     if (!existsSync(file)) throw new ConsentTextError('consent.templateMissing', { version, lang });
-    const template = normalizeTemplate(readFileSync(file, 'utf8'));
+    raw[lang] = readFileSync(file, 'utf8');
+  }
+  return checkTemplates(manifest, raw);
+}
+
+/**
+ * Validates a version given as data (a manager publishing a new text, or one read back from
+ * the store): the same checks as loading from resources.
+ */
+export function parseConsentVersion(rawManifest: unknown, rawTemplates: Partial<Record<ConsentLang, string>>): LoadedConsentVersion {
+  const parsed = manifestSchema.safeParse(rawManifest);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new ConsentTextError('consent.invalidManifest', { path: first ? first.path.join('.') : '', issues: parsed.error.issues.length }, parsed.error);
+  }
+  return checkTemplates(parsed.data, rawTemplates);
+}
+
+/** The sha256 a template will be pinned to, after the same normalization the loader applies. */
+export function templateSha256(raw: string): string {
+  return sha256(normalizeTemplate(raw));
+}
+
+function checkTemplates(manifest: ConsentManifest, raw: Partial<Record<ConsentLang, string>>): LoadedConsentVersion {
+  const version = manifest.version;
+  const templates: Partial<Record<ConsentLang, string>> = {};
+  for (const lang of manifest.languages) {
+    const source = raw[lang];
+    if (source === undefined) throw new ConsentTextError('consent.templateMissing', { version, lang });
+    const template = normalizeTemplate(source);
     if (sha256(template) !== manifest.templateSha256[lang]) {
       // A published text changed under the same version: consents already signed would no longer
       // match their re-rendered text. Publish a new version instead.
@@ -304,6 +333,9 @@ function escapeHtml(s: string): string {
 
 const TWELVE_DIGITS = /^[0-9]{12}$/;
 
+/** What `subject.iin` holds for a patient who has no IIN. */
+export const NO_IIN = '—';
+
 function isCalendarDate(ddmmyyyy: string): boolean {
   const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(ddmmyyyy);
   if (!m) return false;
@@ -331,6 +363,8 @@ function collectValues(fill: ConsentFill): Record<ValuePlaceholder, string> {
     'consent.number': pick('consent.number', fill.consent?.number),
   };
   for (const field of ['operator.bin', 'subject.iin'] as const) {
+    // A foreign patient without an IIN is named by document instead; the IIN line shows a dash.
+    if (field === 'subject.iin' && values[field] === NO_IIN) continue;
     if (!TWELVE_DIGITS.test(values[field])) throw new ConsentTextError('consent.invalidValue', { field });
   }
   if (!isCalendarDate(values['consent.date'])) throw new ConsentTextError('consent.invalidValue', { field: 'consent.date' });
