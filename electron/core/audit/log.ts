@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { Db } from '../store/database.js';
+import { Statements } from '../store/statements.js';
 import { enqueue } from '../sync/outbox.js';
 import { GENESIS_HASH, hashAuditRow, verifyChain, type AuditRow, type ChainVerdict } from './chain.js';
 
@@ -34,11 +35,19 @@ export interface AuditFilter {
 const HEAD_KEY = 'audit.head';
 
 export class AuditLog {
+  private readonly statements: Statements;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly branchCode: () => string,
-  ) {}
+  ) {
+    this.statements = new Statements(db);
+  }
+
+  private sql(text: string) {
+    return this.statements.get(text);
+  }
 
   /**
    * Appends one entry. Callers that change data call this inside their own transaction, so
@@ -47,7 +56,7 @@ export class AuditLog {
    */
   append(input: AuditEntryInput): AuditRow {
     return this.db.transaction((): AuditRow => {
-      const last = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+      const last = this.sql('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
         | { seq: number; hash: string }
         | undefined;
       const rest: Omit<AuditRow, 'hash'> = {
@@ -63,18 +72,16 @@ export class AuditLog {
         prev_hash: last?.hash ?? GENESIS_HASH,
       };
       const row: AuditRow = { ...rest, hash: hashAuditRow(rest) };
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO audit_log (seq, id, at, staff_id, branch_code, action, entity_type, entity_id, details, prev_hash, hash)
            VALUES (@seq, @id, @at, @staff_id, @branch_code, @action, @entity_type, @entity_id, @details, @prev_hash, @hash)`,
         )
         .run(row);
-      this.db
-        .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      this.sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
         .run(HEAD_KEY, JSON.stringify({ seq: row.seq, hash: row.hash }));
       // Every entry is also shipped to the central system as an AuditEvent: the central copy
       // is the anchor that a local attacker with the key cannot rewrite.
-      enqueue(this.db, 'AuditEvent', row.id, row.at);
+      enqueue(this.statements, 'AuditEvent', row.id, row.at);
       return row;
     })();
   }
@@ -114,17 +121,17 @@ export class AuditLog {
     }
     params.limit = filter.limit;
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
-    return this.db.prepare(sql).all(params) as AuditRow[];
+    return this.sql(sql).all(params) as AuditRow[];
   }
 
   verify(): ChainVerdict {
-    const headRow = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(HEAD_KEY) as { value: string } | undefined;
+    const headRow = this.sql('SELECT value FROM meta WHERE key = ?').get(HEAD_KEY) as { value: string } | undefined;
     const head = headRow ? (JSON.parse(headRow.value) as { seq: number; hash: string }) : undefined;
-    const rows = this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>;
+    const rows = this.sql('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>;
     return verifyChain(rows, head);
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    return (this.sql('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
   }
 }

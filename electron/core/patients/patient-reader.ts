@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.js';
+import { Statements } from '../store/statements.js';
 import { foldForSearch } from './fold.js';
 import { patientFromRow, summaryFromRow, type Patient, type PatientRow, type PatientSummary } from './patient-row.js';
 import { nameSimilarity, SIMILAR_NAME_THRESHOLD } from './similarity.js';
@@ -30,15 +31,23 @@ function prefixEnd(prefix: string): string {
 
 /** Read-only queries over patients. */
 export class PatientReader {
-  constructor(protected readonly db: Db) {}
+  protected readonly statements: Statements;
+
+  constructor(protected readonly db: Db) {
+    this.statements = new Statements(db);
+  }
+
+  protected sql(text: string) {
+    return this.statements.get(text);
+  }
 
   get(id: string): Patient | undefined {
-    const r = this.db.prepare('SELECT rowid, * FROM patient WHERE id = ?').get(id) as PatientRow | undefined;
+    const r = this.sql('SELECT rowid, * FROM patient WHERE id = ?').get(id) as PatientRow | undefined;
     return r && patientFromRow(r);
   }
 
   byIin(iin: string): Patient | undefined {
-    const r = this.db.prepare('SELECT rowid, * FROM patient WHERE iin = ?').get(iin) as PatientRow | undefined;
+    const r = this.sql('SELECT rowid, * FROM patient WHERE iin = ?').get(iin) as PatientRow | undefined;
     return r && patientFromRow(r);
   }
 
@@ -61,8 +70,7 @@ export class PatientReader {
       }
     };
     push(
-      this.db
-        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM patient WHERE search_name >= ? AND search_name < ? AND status != 'merged' ORDER BY search_name LIMIT ?`)
+      this.sql(`SELECT ${SUMMARY_COLUMNS} FROM patient WHERE search_name >= ? AND search_name < ? AND status != 'merged' ORDER BY search_name LIMIT ?`)
         .all(folded, prefixEnd(folded), limit) as PatientRow[],
     );
     if (out.length < limit) {
@@ -72,8 +80,7 @@ export class PatientReader {
         .map((t) => `"${t}"*`)
         .join(' ');
       push(
-        this.db
-          .prepare(
+        this.sql(
             `SELECT ${SUMMARY_COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')}
              FROM patient_name_fts f JOIN patient p ON p.rowid = f.rowid
              WHERE patient_name_fts MATCH ? AND p.status != 'merged' LIMIT ?`,
@@ -88,8 +95,7 @@ export class PatientReader {
     const rows: PatientRow[] = [];
     if (digits.length <= 12) {
       rows.push(
-        ...(this.db
-          .prepare(`SELECT ${SUMMARY_COLUMNS} FROM patient WHERE iin >= ? AND iin < ? AND status != 'merged' ORDER BY iin LIMIT ?`)
+        ...(this.sql(`SELECT ${SUMMARY_COLUMNS} FROM patient WHERE iin >= ? AND iin < ? AND status != 'merged' ORDER BY iin LIMIT ?`)
           .all(digits, prefixEnd(digits), limit) as PatientRow[]),
       );
     }
@@ -99,8 +105,7 @@ export class PatientReader {
     for (const p of phonePrefixes) {
       if (p.length < 3 || p.length > 10) continue;
       rows.push(
-        ...(this.db
-          .prepare(`SELECT ${SUMMARY_COLUMNS} FROM patient WHERE phone_digits >= ? AND phone_digits < ? AND status != 'merged' ORDER BY phone_digits LIMIT ?`)
+        ...(this.sql(`SELECT ${SUMMARY_COLUMNS} FROM patient WHERE phone_digits >= ? AND phone_digits < ? AND status != 'merged' ORDER BY phone_digits LIMIT ?`)
           .all(p, prefixEnd(p), limit) as PatientRow[]),
       );
     }
@@ -111,12 +116,11 @@ export class PatientReader {
   /** Duplicate check before saving a new or edited patient. `exceptId` is the patient being edited. */
   checkDuplicates(p: { iin: string | null; surname: string; givenName: string; birthDate: string; phone: string | null }, exceptId?: string): DuplicateCheck {
     const exactRow = p.iin
-      ? (this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM patient WHERE iin = ? AND id IS NOT ?`).get(p.iin, exceptId ?? null) as PatientRow | undefined)
+      ? (this.sql(`SELECT ${SUMMARY_COLUMNS} FROM patient WHERE iin = ? AND id IS NOT ?`).get(p.iin, exceptId ?? null) as PatientRow | undefined)
       : undefined;
     const similar = new Map<string, PatientSummary & { reasons: ('name-and-birth-date' | 'phone')[] }>();
     const name = foldForSearch(`${p.surname} ${p.givenName}`);
-    const sameBirth = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM patient WHERE birth_date = ? AND status = 'active' AND id IS NOT ? LIMIT 500`)
+    const sameBirth = this.sql(`SELECT ${SUMMARY_COLUMNS} FROM patient WHERE birth_date = ? AND status = 'active' AND id IS NOT ? LIMIT 500`)
       .all(p.birthDate, exceptId ?? null) as PatientRow[];
     for (const r of sameBirth) {
       if (r.id === exactRow?.id) continue;
@@ -126,8 +130,7 @@ export class PatientReader {
     }
     if (p.phone) {
       const digits = p.phone.replace(/\D/g, '').replace(/^7(?=\d{10}$)/, '');
-      const samePhone = this.db
-        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM patient WHERE phone_digits = ? AND status = 'active' AND id IS NOT ? LIMIT 50`)
+      const samePhone = this.sql(`SELECT ${SUMMARY_COLUMNS} FROM patient WHERE phone_digits = ? AND status = 'active' AND id IS NOT ? LIMIT 50`)
         .all(digits, exceptId ?? null) as PatientRow[];
       for (const r of samePhone) {
         if (r.id === exactRow?.id) continue;
@@ -140,8 +143,7 @@ export class PatientReader {
   }
 
   history(patientId: string): HistoryEntry[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql(
         `SELECT h.version, h.kind, h.changed_at, h.changed_by, s.full_name AS changed_by_name, h.reason, h.fields, h.before
          FROM patient_history h LEFT JOIN staff s ON s.id = h.changed_by
          WHERE h.patient_id = ? ORDER BY h.version DESC`,
@@ -169,6 +171,6 @@ export class PatientReader {
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM patient').get() as { n: number }).n;
+    return (this.sql('SELECT count(*) AS n FROM patient').get() as { n: number }).n;
   }
 }

@@ -51,20 +51,19 @@ export class PatientWriter extends PatientReader {
   }
 
   private rowid(id: string): number {
-    const r = this.db.prepare('SELECT rowid FROM patient WHERE id = ?').get(id) as { rowid: number } | undefined;
+    const r = this.sql('SELECT rowid FROM patient WHERE id = ?').get(id) as { rowid: number } | undefined;
     if (!r) throw new AppError('patient.notFound');
     return r.rowid;
   }
 
   private reindex(id: string, p: PatientInput): void {
     const rowid = this.rowid(id);
-    this.db.prepare('DELETE FROM patient_name_fts WHERE rowid = ?').run(rowid);
-    this.db.prepare('INSERT INTO patient_name_fts (rowid, name) VALUES (?, ?)').run(rowid, foldForSearch([p.surname, p.givenName, p.patronymic ?? ''].join(' ')));
+    this.sql('DELETE FROM patient_name_fts WHERE rowid = ?').run(rowid);
+    this.sql('INSERT INTO patient_name_fts (rowid, name) VALUES (?, ?)').run(rowid, foldForSearch([p.surname, p.givenName, p.patronymic ?? ''].join(' ')));
   }
 
   private writeHistory(id: string, version: number, kind: string, actor: Actor, fields: string[], before: PatientInput | null, reason: string | null): void {
-    this.db
-      .prepare('INSERT INTO patient_history (patient_id, version, kind, changed_at, changed_by, reason, fields, before) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    this.sql('INSERT INTO patient_history (patient_id, version, kind, changed_at, changed_by, reason, fields, before) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(id, version, kind, actor.at, actor.staffId, reason, JSON.stringify(fields), before ? JSON.stringify(flatten(before)) : null);
   }
 
@@ -72,8 +71,7 @@ export class PatientWriter extends PatientReader {
     const id = opts.id ?? randomUUID();
     this.db.transaction(() => {
       if (p.iin && this.byIin(p.iin)) throw new AppError('patient.duplicateIin');
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO patient (id, iin, surname, given_name, patronymic, birth_date, sex, doc_type, doc_number, doc_issued_on, doc_issuer,
              doc_expires_on, phone, phone_digits, email, address, rep_full_name, rep_iin, rep_basis, preferred_language, search_name,
              version, created_at, created_by, updated_at, updated_by)
@@ -85,11 +83,10 @@ export class PatientWriter extends PatientReader {
       this.reindex(id, p);
       this.writeHistory(id, 1, opts.kind ?? 'create', actor, Object.keys(flatten(p)), null, opts.override?.reason ?? null);
       if (opts.override) {
-        this.db
-          .prepare('INSERT INTO duplicate_override (id, patient_id, candidate_ids, reason, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)')
+        this.sql('INSERT INTO duplicate_override (id, patient_id, candidate_ids, reason, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)')
           .run(randomUUID(), id, JSON.stringify(opts.override.candidateIds), opts.override.reason, actor.staffId ?? '', actor.at);
       }
-      enqueue(this.db, 'Patient', id, actor.at);
+      enqueue(this.statements, 'Patient', id, actor.at);
       this.audit.append({
         action: opts.kind === 'import' ? 'patient.imported' : 'patient.created',
         staffId: actor.staffId,
@@ -115,8 +112,7 @@ export class PatientWriter extends PatientReader {
       if (fields.length === 0) return;
       if (p.iin && p.iin !== cur.iin && this.byIin(p.iin)) throw new AppError('patient.duplicateIin');
       const version = cur.version + 1;
-      this.db
-        .prepare(
+      this.sql(
           `UPDATE patient SET iin = @iin, surname = @surname, given_name = @given_name, patronymic = @patronymic, birth_date = @birth_date,
              sex = @sex, doc_type = @doc_type, doc_number = @doc_number, doc_issued_on = @doc_issued_on, doc_issuer = @doc_issuer,
              doc_expires_on = @doc_expires_on, phone = @phone, phone_digits = @phone_digits, email = @email, address = @address,
@@ -127,7 +123,7 @@ export class PatientWriter extends PatientReader {
         .run({ id, ...columns(p), version, at: actor.at, staff: actor.staffId });
       this.reindex(id, p);
       this.writeHistory(id, version, kind, actor, fields, cur, reason);
-      if (kind === 'update') enqueue(this.db, 'Patient', id, actor.at);
+      if (kind === 'update') enqueue(this.statements, 'Patient', id, actor.at);
       this.audit.append({
         action: kind === 'remote' ? 'patient.updatedByCentral' : 'patient.updated',
         staffId: actor.staffId,
@@ -141,6 +137,6 @@ export class PatientWriter extends PatientReader {
 
   /** Records the version the central system holds after a successful upload or pull. */
   setRemoteVersion(id: string, remoteVersion: string): void {
-    this.db.prepare('UPDATE patient SET remote_version = ? WHERE id = ?').run(remoteVersion, id);
+    this.sql('UPDATE patient SET remote_version = ? WHERE id = ?').run(remoteVersion, id);
   }
 }
