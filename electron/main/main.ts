@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DeskCore } from '../core/desk.js';
 import { registerIpc } from './ipc.js';
 import { osSealer } from './os-sealer.js';
+import { electronPrintService } from './print.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { APP_ORIGIN, hardenSessions } from './security.js';
 
@@ -74,6 +75,7 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: process.env.DESK_DATA_DIR ?? path.join(app.getPath('userData'), 'data'),
       resourcesDir,
       sealer: osSealer(),
+      print: electronPrintService,
       ...(electronNativeBinding() ? { nativeBinding: electronNativeBinding() } : {}),
     });
     registerIpc(desk, (e: IpcMainInvokeEvent) => windows.has(e.sender.id));
