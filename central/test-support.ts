@@ -1,0 +1,118 @@
+/**
+ * Helpers shared by the central server's tests (this file holds no tests itself).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import { FHIR_SYSTEMS } from '../electron/core/fhir/systems.js';
+import { CENTRAL_EXTENSIONS } from './fhir/outcome.js';
+import type { CentralServer } from './server.js';
+
+export const TOKENS = {
+  BR01: 'br01-token-0123456789abcdefghij',
+  BR02: 'br02-token-0123456789abcdefghij',
+} as const;
+
+export type BranchCode = keyof typeof TOKENS;
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: Record<string, unknown>;
+}
+
+/** Calls the server as a branch (or anonymously with `branch: null`) through fastify's inject. */
+export async function call(
+  server: CentralServer,
+  branch: BranchCode | null,
+  method: 'GET' | 'POST',
+  url: string,
+  payload?: unknown,
+): Promise<Reply> {
+  const res = await server.app.inject({
+    method,
+    url,
+    headers: {
+      ...(branch ? { authorization: `Bearer ${TOKENS[branch]}` } : {}),
+      ...(payload === undefined ? {} : { 'content-type': 'application/fhir+json' }),
+    },
+    ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
+  });
+  return { status: res.statusCode, headers: res.headers, body: res.body ? (JSON.parse(res.body) as Record<string, unknown>) : {} };
+}
+
+let iinCounter = 0;
+/** A fresh 12-digit identifier per call (the server does not check IIN check digits). */
+export function freshIin(): string {
+  iinCounter += 1;
+  return String(900000000000 + Math.floor(Math.random() * 1e9) * 100 + (iinCounter % 100));
+}
+
+export function patient(id: string, iin: string, family = 'Ахметова'): Record<string, unknown> {
+  return {
+    resourceType: 'Patient',
+    id,
+    identifier: [{ system: FHIR_SYSTEMS.iin, value: iin }],
+    name: [{ family, given: ['Айгерім'] }],
+    gender: 'female',
+    birthDate: '1990-01-01',
+  };
+}
+
+export function consent(id: string, patientId: string, status = 'active'): Record<string, unknown> {
+  return {
+    resourceType: 'Consent',
+    id,
+    status,
+    scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
+    category: [{ coding: [{ system: 'http://loinc.org', code: '59284-0' }] }],
+    patient: { reference: `Patient/${patientId}` },
+    dateTime: '2026-11-25T09:00:00Z',
+  };
+}
+
+export interface Put {
+  resource: Record<string, unknown>;
+  ifMatch?: number;
+  /** Defaults to `Type/id`. */
+  url?: string;
+}
+
+export function transaction(...puts: Put[]): Bundle {
+  return {
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: puts.map((p) => ({
+      resource: p.resource as unknown as Resource,
+      request: {
+        method: 'PUT',
+        url: p.url ?? `${String(p.resource.resourceType)}/${String(p.resource.id)}`,
+        ...(p.ifMatch === undefined ? {} : { ifMatch: `W/"${p.ifMatch}"` }),
+      },
+    })),
+  };
+}
+
+export async function put(server: CentralServer, branch: BranchCode, ...puts: Put[]): Promise<Reply> {
+  return call(server, branch, 'POST', '/fhir', transaction(...puts));
+}
+
+export const newId = (): string => randomUUID();
+
+/** The parts of an OperationOutcome a sync client acts on. */
+export function outcomeOf(body: Record<string, unknown>) {
+  const outcome = body as unknown as OperationOutcome;
+  const first = outcome.issue?.[0];
+  const ext = (url: string) => first?.extension?.find((e) => e.url === url);
+  return {
+    resourceType: outcome.resourceType,
+    code: first?.code,
+    expression: first?.expression?.[0],
+    diagnostics: first?.diagnostics ?? '',
+    currentVersion: ext(CENTRAL_EXTENSIONS.currentVersion)?.valueString,
+    existing: ext(CENTRAL_EXTENSIONS.existingResource)?.valueReference?.reference,
+  };
+}
+
+export function entryResponses(body: Record<string, unknown>) {
+  return ((body as unknown as Bundle).entry ?? []).map((e) => e.response);
+}
