@@ -117,6 +117,24 @@ describe.skipIf(!browser || !hasPdftotext)(`consent with printed PDFs${!browser 
     expect(expectOk(await call('consent.status', { patientId: patient.id }))).toMatchObject({ badge: 'active', notificationsAllowed: false });
   });
 
+  it('prints a paper copy re-rendered from the record with the same text hash', async () => {
+    const patient = expectOk(await call('patient.create', { patient: samplePatient() }));
+    const { consent } = expectOk(await call('consent.prepare', { patientId: patient.id, language: 'kk+ru', purposes: await allPurposes(true), signer: { kind: 'subject' } }));
+    // The printer is the outside world: this stand-in records what would be sent to it.
+    const sent: string[] = [];
+    (print as { print?: (html: string) => Promise<void> }).print = async (html: string) => {
+      sent.push(html);
+    };
+    try {
+      expectOk(await call('consent.printPaper', { consentId: consent.id }));
+    } finally {
+      delete (print as { print?: unknown }).print;
+    }
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain(consent.textSha256);
+    expect(sent[0]).toContain(consent.number);
+  });
+
   it('refuses a consent without the required purposes, with a translatable code', async () => {
     const patient = expectOk(await call('patient.create', { patient: samplePatient() }));
     const purposes = (await allPurposes(true)).map((p) => ({ ...p, chosen: false }));

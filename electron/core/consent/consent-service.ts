@@ -26,6 +26,15 @@ export interface ConsentDeps {
   staffName(id: string | null): string;
 }
 
+/** The values frozen into a consent form when it was taken. */
+interface FormSnapshot {
+  operator: { legalNameKk: string; legalNameRu: string; bin: string; address: string };
+  subject: { fullName: string; iin: string };
+  date: string;
+  number: string;
+  staffName: string;
+}
+
 export interface ConsentStatus {
   badge: ConsentBadge;
   active: Consent | null;
@@ -77,41 +86,21 @@ export class ConsentService extends ConsentReader {
     const branch = readBranch(db);
     if (!operator || !branch) throw new AppError('setup.notDone');
     const version = this.versions.current();
-    const loaded = this.versions.load(version);
     const now = this.now();
     const id = randomUUID();
     const number = db.transaction(() => nextDocumentNumber(db, 'consent', branch.code, now.getFullYear()))();
-    const langs: ConsentLang[] = input.language === 'kk+ru' ? ['kk', 'ru'] : [input.language];
-    const fullName = [patient.surname, patient.givenName, patient.patronymic].filter(Boolean).join(' ');
-    const sections = langs.map((lang) => {
-      try {
-        const r = renderConsentText(loaded, lang, {
-          operator: { legalName: lang === 'kk' ? operator.legalNameKk : operator.legalNameRu, bin: operator.bin, address: operator.postalAddress },
-          subject: { fullName, iin: patient.iin ?? NO_IIN },
-          consent: { date: formatDate(now), number },
-          purposes: input.purposes,
-        });
-        return { lang, ...r };
-      } catch (e) {
-        return consentError(e);
-      }
-    });
-    // For a bilingual form the hash covers both texts in print order, separated unambiguously.
-    const textSha256 = sections.length === 1 ? sections[0]!.sha256 : sha256(sections.map((s) => s.html).join('\u0000'));
-    const staffName = this.deps.staffName(staffId);
-    const page = await consentFormPage(this.deps.resourcesDir, {
-      consentId: id,
-      number,
+    const snapshot: FormSnapshot = {
+      operator: { legalNameKk: operator.legalNameKk, legalNameRu: operator.legalNameRu, bin: operator.bin, address: operator.postalAddress },
+      subject: { fullName: [patient.surname, patient.givenName, patient.patronymic].filter(Boolean).join(' '), iin: patient.iin ?? NO_IIN },
       date: formatDate(now),
-      textSha256,
-      sections: sections.map(({ lang, html }) => ({ lang, html })),
-      signer: input.signer.kind === 'subject' ? { kind: 'subject', fullName } : { kind: 'representative', fullName: input.signer.fullName, basis: input.signer.basis },
-      staffName,
-    });
+      number,
+      staffName: this.deps.staffName(staffId),
+    };
+    const { page, textSha256, perLanguage } = await this.renderForm({ id, version, language: input.language, purposes: input.purposes, signer: input.signer }, snapshot);
     const pdf = await this.pdfOf(page);
     const pdfSha = sha256(pdf);
     const at = now.toISOString();
-    const fill = { fullName, iin: patient.iin, operatorBin: operator.bin, date: formatDate(now), number, perLanguageSha256: Object.fromEntries(sections.map((s) => [s.lang, s.sha256])) };
+    const fill = { ...snapshot, perLanguageSha256: perLanguage };
     db.transaction(() => {
       this.versions.pin(version, at);
       const rep = input.signer.kind === 'representative' ? input.signer : null;
@@ -126,6 +115,61 @@ export class ConsentService extends ConsentReader {
       enqueue(db, 'Consent', id, at);
     })();
     return { consent: this.get(id)!, pdfBase64: pdf.toString('base64') };
+  }
+
+  /**
+   * The print page of a consent from its version, language, purposes and the values frozen at
+   * capture. Deterministic: rendering again later gives the same text and hash, which is how
+   * a paper copy can be printed again and checked against the record.
+   */
+  private async renderForm(
+    c: { id: string; version: string; language: ConsentLanguage; purposes: PurposeChoice[]; signer: Signer },
+    snap: FormSnapshot,
+  ): Promise<{ page: string; textSha256: string; perLanguage: Record<string, string> }> {
+    const loaded = this.versions.load(c.version);
+    const langs: ConsentLang[] = c.language === 'kk+ru' ? ['kk', 'ru'] : [c.language];
+    const sections = langs.map((lang) => {
+      try {
+        const r = renderConsentText(loaded, lang, {
+          operator: { legalName: lang === 'kk' ? snap.operator.legalNameKk : snap.operator.legalNameRu, bin: snap.operator.bin, address: snap.operator.address },
+          subject: snap.subject,
+          consent: { date: snap.date, number: snap.number },
+          purposes: c.purposes,
+        });
+        return { lang, ...r };
+      } catch (e) {
+        return consentError(e);
+      }
+    });
+    // For a bilingual form the hash covers both texts in print order, separated unambiguously.
+    const textSha256 = sections.length === 1 ? sections[0]!.sha256 : sha256(sections.map((x) => x.html).join('\u0000'));
+    const page = await consentFormPage(this.deps.resourcesDir, {
+      consentId: c.id,
+      number: snap.number,
+      date: snap.date,
+      textSha256,
+      sections: sections.map(({ lang, html }) => ({ lang, html })),
+      signer: c.signer.kind === 'subject' ? { kind: 'subject', fullName: snap.subject.fullName } : { kind: 'representative', fullName: c.signer.fullName, basis: c.signer.basis },
+      staffName: snap.staffName,
+    });
+    return { page, textSha256, perLanguage: Object.fromEntries(sections.map((x) => [x.lang, x.sha256])) };
+  }
+
+  /** Sends a consent to the printer (Electron), re-rendered from the record and checked against its text hash. */
+  async printPaper(id: string, staffId: string | null): Promise<void> {
+    const printer = this.requirePrint();
+    if (!printer.print) throw new AppError('print.unavailable');
+    const c = this.get(id);
+    const fill = this.fill(id) as FormSnapshot | undefined;
+    if (!c || !fill) throw new AppError('consent.notFound');
+    const { page, textSha256 } = await this.renderForm(c, fill);
+    if (textSha256 !== c.textSha256) throw new AppError('print.hashMismatch');
+    await printer.print(page);
+    const at = this.now().toISOString();
+    this.deps.db.transaction(() => {
+      this.deps.db.prepare("INSERT INTO consent_print (id, consent_id, kind, pdf_sha256, printed_at, printed_by) VALUES (?, ?, 'consent', ?, ?, ?)").run(randomUUID(), id, c.pdfSha256 ?? '', at, staffId);
+      this.deps.audit.append({ action: 'consent.printedOnPaper', staffId, entityType: 'consent', entityId: id });
+    })();
   }
 
   private apply(id: string, event: ConsentEvent) {

@@ -97,6 +97,16 @@ export const consentHandlers = {
     run: (ctx, { consentId }) => ctx.desk.store().consents.reprint(consentId, staffId(ctx)),
   }),
 
+  /** Paper copy through the OS print dialog (Electron); the harness prints from the PDF viewer instead. */
+  'consent.printPaper': defineHandler({
+    input: z.object({ consentId: idSchema }),
+    access: 'consent.capture',
+    run: async (ctx, { consentId }) => {
+      await ctx.desk.store().consents.printPaper(consentId, staffId(ctx));
+      return { ok: true };
+    },
+  }),
+
   'consent.withdrawalConfirmation': defineHandler({
     input: z.object({ consentId: idSchema }),
     access: 'consent.capture',
