@@ -1,0 +1,17 @@
+/** A source of uniform numbers in [0, 1). Production passes `Math.random`; tests a seeded one. */
+export type Random = () => number;
+
+/**
+ * mulberry32: small, fast and good enough for jitter. Its state lives in the closure, so
+ * every engine (and every test) has its own sequence.
+ */
+export function seededRandom(seed: number): Random {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
