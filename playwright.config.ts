@@ -11,6 +11,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   workers: 2,
   retries: 0,
+  // Every test starts its own core on its own port, so tests of one file may run side by side.
+  fullyParallel: true,
   reporter: 'list',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -105,3 +105,32 @@ export async function loginByKeyboard(page: Page, login: string, password: strin
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
 }
+
+/** Creates an account from the admin's Staff screen (Russian UI). */
+export async function createStaffRu(page: Page, s: { login: string; fullName: string; role: 'Регистратор' | 'Менеджер' | 'Администратор'; password: string }): Promise<void> {
+  await page.getByRole('button', { name: 'Новый сотрудник' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Новый сотрудник' });
+  await expect(dialog.getByLabel('Логин', { exact: true })).toBeFocused();
+  await page.keyboard.type(s.login);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(s.fullName);
+  await dialog.getByLabel('Роль', { exact: true }).selectOption({ label: s.role });
+  await dialog.getByLabel('Временный пароль').fill(s.password);
+  await dialog.getByLabel('Временный пароль').press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: `Учётная запись ${s.login} создана` })).toBeVisible();
+}
+
+/** First sign-in with a temporary password: the forced change screen, then the desk. */
+export async function firstLoginRu(page: Page, login: string, temporary: string, own: string): Promise<void> {
+  await loginByKeyboard(page, login, temporary);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Задайте свой пароль');
+  await expect(page.getByLabel('Временный (текущий) пароль')).toBeFocused();
+  await page.keyboard.type(temporary);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(own);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(own);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tablist')).toBeVisible();
+}

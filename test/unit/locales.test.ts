@@ -78,7 +78,7 @@ describe('locales', () => {
     expect(kk, `kk/${ns}.json missing or invalid`).not.toBeNull();
     expect(ru, `ru/${ns}.json missing or invalid`).not.toBeNull();
     expect(en, `en/${ns}.json missing or invalid`).not.toBeNull();
-    const keys = (f: Flat | null) => [...(f?.keys() ?? [])].sort();
+    const keys = (f: Flat | null | undefined) => [...(f?.keys() ?? [])].sort();
     expect(keys(kk)).toEqual(keys(en));
     expect(keys(ru)).toEqual(keys(en));
   });

@@ -11,6 +11,7 @@ import { TextField } from '../forms/TextField';
 import { Dialog } from '../ui/Dialog';
 import { generatePassword } from '../ui/generatePassword';
 import type { StaffItem } from './staffTypes';
+import { FormActions } from '../ui/FormActions';
 
 /** A new temporary password for someone who forgot theirs; they must change it at sign-in. */
 export function ResetPasswordDialog({ staff, onClose, onDone }: { staff: NonNullable<StaffItem>; onClose(): void; onDone(): void }) {
@@ -18,7 +19,7 @@ export function ResetPasswordDialog({ staff, onClose, onDone }: { staff: NonNull
   const api = useApi();
   const [formError, setFormError] = useState<ErrorBody | null>(null);
   const form = useForm({ resolver: deskResolver(resetPasswordSchema), mode: 'onTouched', defaultValues: { temporaryPassword: '' } });
-  const { errors, submitCount, isSubmitting } = form.formState;
+  const { errors, submitCount, isSubmitting, isDirty } = form.formState;
   const label = t('admin:staff.temporaryPassword');
 
   const onSubmit = form.handleSubmit(async ({ temporaryPassword }) => {
@@ -29,7 +30,7 @@ export function ResetPasswordDialog({ staff, onClose, onDone }: { staff: NonNull
   });
 
   return (
-    <Dialog title={t('admin:staff.resetTitle', { name: staff.fullName })} onClose={onClose}>
+    <Dialog title={t('admin:staff.resetTitle', { name: staff.fullName })} onClose={onClose} dirty={isDirty}>
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <ErrorSummary
           show={submitCount > 0}
@@ -47,19 +48,19 @@ export function ResetPasswordDialog({ staff, onClose, onDone }: { staff: NonNull
           autoFocus
           required
         />
-        <div className="form-actions">
+        <FormActions>
           <button type="button" onClick={() => form.setValue('temporaryPassword', generatePassword(), { shouldValidate: true })}>
             {t('admin:staff.generate')}
           </button>
-        </div>
-        <div className="form-actions form-actions-end">
+        </FormActions>
+        <FormActions align="end">
           <button type="button" onClick={onClose}>
             {t('common:action.cancel')}
           </button>
           <button type="submit" className="primary" disabled={isSubmitting}>
             {t('admin:staff.resetSubmit')}
           </button>
-        </div>
+        </FormActions>
       </form>
     </Dialog>
   );

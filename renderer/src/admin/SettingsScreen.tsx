@@ -1,99 +1,45 @@
 import { useEffect, useState } from 'react';
-import { FormProvider, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import type { ErrorBody } from '../../../electron/core/api/types';
 import { useApi } from '../api/ApiProvider';
-import { applyCoreError } from '../forms/coreErrors';
-import { ErrorSummary } from '../forms/ErrorSummary';
-import { FieldGroup, type FieldDef } from '../forms/FieldGroup';
-import { branchFieldDefs, emptyOrg, operatorFieldDefs } from '../forms/orgFields';
-import { deskResolver } from '../forms/resolver';
-import { settingsSchema } from '../forms/schemas';
-import { useSession } from '../session/SessionProvider';
-import { StatusMessage } from '../ui/StatusMessage';
+import { useErrorText } from '../forms/useErrorText';
+import { SettingsForm, type SettingsValues } from './SettingsForm';
 
-type SettingsForm = z.input<typeof settingsSchema>;
-
-/** The branch, the personal-data operator (as printed on forms), and the idle lock time. */
+/**
+ * Loads the settings first and only then shows the form, so nothing typed can be overwritten
+ * by values arriving late.
+ */
 export function SettingsScreen() {
   const { t } = useTranslation();
   const api = useApi();
-  const session = useSession();
-  const [formError, setFormError] = useState<ErrorBody | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState(false);
-  const form = useForm<SettingsForm, unknown, z.output<typeof settingsSchema>>({
-    resolver: deskResolver(settingsSchema),
-    mode: 'onTouched',
-    defaultValues: { ...emptyOrg(), desk: { idleLockMinutes: 5 } },
-  });
-  const { errors, submitCount, isSubmitting } = form.formState;
-  const { reset } = form;
+  const errorText = useErrorText();
+  const [initial, setInitial] = useState<SettingsValues | null>(null);
+  const [error, setError] = useState<ErrorBody | null>(null);
 
   useEffect(() => {
+    let cancelled = false;
     void (async () => {
       const r = await api['settings.get']({});
-      if (r.ok) {
-        reset({ branch: r.value.branch, operator: r.value.operator, desk: { idleLockMinutes: r.value.desk.idleLockMinutes } });
-        setLoaded(true);
-      } else {
-        setFormError(r.error);
-      }
+      if (cancelled) return;
+      if (r.ok) setInitial({ branch: r.value.branch, operator: r.value.operator, desk: { idleLockMinutes: r.value.desk.idleLockMinutes } });
+      else setError(r.error);
     })();
-  }, [api, reset]);
-
-  const branch = branchFieldDefs<SettingsForm>(t);
-  const operator = operatorFieldDefs<SettingsForm>(t);
-  const deskDefs: FieldDef<SettingsForm>[] = [
-    { name: 'desk.idleLockMinutes', label: t('admin:settings.idleLockMinutes'), hint: t('admin:settings.idleLockHint'), type: 'number', inputMode: 'numeric' },
-  ];
-  const all = [...branch, ...operator, ...deskDefs];
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    setMessage(null);
-    const r = await api['settings.update'](values);
-    if (!r.ok) {
-      setFormError(applyCoreError(r.error, all.map((d) => d.name), form.setError));
-      return;
-    }
-    reset(values);
-    setMessage(t('admin:settings.saved'));
-    // The status bar shows the branch, and the idle timer uses the new limit.
-    await session.refresh();
-  });
+    return () => {
+      cancelled = true;
+    };
+  }, [api]);
 
   return (
     <section className="screen" aria-labelledby="settings-title">
       <div className="screen-header">
         <h1 id="settings-title">{t('admin:settings.title')}</h1>
       </div>
-      <FormProvider {...form}>
-        <form onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={!loaded}>
-          <ErrorSummary show={submitCount > 0} fields={all} errors={errors} formError={formError} onFocusField={(n: Path<SettingsForm>) => form.setFocus(n)} />
-          <div className="settings-columns">
-            <fieldset>
-              <legend>{t('setup:branch.legend')}</legend>
-              <FieldGroup defs={branch} idPrefix="settings" />
-            </fieldset>
-            <fieldset>
-              <legend>{t('setup:operator.legend')}</legend>
-              <FieldGroup defs={operator} idPrefix="settings" />
-            </fieldset>
-            <fieldset>
-              <legend>{t('admin:settings.deskLegend')}</legend>
-              <FieldGroup defs={deskDefs} idPrefix="settings" />
-            </fieldset>
-          </div>
-          <div className="form-actions form-actions-end">
-            <StatusMessage text={message} />
-            <button type="submit" className="primary" disabled={isSubmitting || !loaded}>
-              {t('common:action.save')}
-            </button>
-          </div>
-        </form>
-      </FormProvider>
+      {error ? (
+        <p className="form-error" role="alert">
+          {errorText(error)}
+        </p>
+      ) : null}
+      {initial ? <SettingsForm initial={initial} /> : !error ? <p role="status">{t('common:loading')}</p> : null}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { TextField } from '../forms/TextField';
 import { Dialog } from '../ui/Dialog';
 import { generatePassword } from '../ui/generatePassword';
 import { roleOptions, type StaffItem } from './staffTypes';
+import { FormActions } from '../ui/FormActions';
 
 const FIELDS = ['login', 'fullName', 'role', 'temporaryPassword'] as const;
 
@@ -25,7 +26,7 @@ export function StaffCreateDialog({ onClose, onCreated }: { onClose(): void; onC
     mode: 'onTouched',
     defaultValues: { login: '', fullName: '', role: 'receptionist' as const, temporaryPassword: '' },
   });
-  const { errors, submitCount, isSubmitting } = form.formState;
+  const { errors, submitCount, isSubmitting, isDirty } = form.formState;
   const labels = {
     login: t('admin:staff.login'),
     fullName: t('admin:staff.fullName'),
@@ -41,7 +42,7 @@ export function StaffCreateDialog({ onClose, onCreated }: { onClose(): void; onC
   });
 
   return (
-    <Dialog title={t('admin:staff.createTitle')} onClose={onClose}>
+    <Dialog title={t('admin:staff.createTitle')} onClose={onClose} dirty={isDirty}>
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <ErrorSummary
           show={submitCount > 0}
@@ -61,19 +62,19 @@ export function StaffCreateDialog({ onClose, onCreated }: { onClose(): void; onC
           hint={t('admin:staff.temporaryPasswordHint')}
           required
         />
-        <div className="form-actions">
+        <FormActions>
           <button type="button" onClick={() => form.setValue('temporaryPassword', generatePassword(), { shouldValidate: true })}>
             {t('admin:staff.generate')}
           </button>
-        </div>
-        <div className="form-actions form-actions-end">
+        </FormActions>
+        <FormActions align="end">
           <button type="button" onClick={onClose}>
             {t('common:action.cancel')}
           </button>
           <button type="submit" className="primary" disabled={isSubmitting}>
             {t('admin:staff.create')}
           </button>
-        </div>
+        </FormActions>
       </form>
     </Dialog>
   );

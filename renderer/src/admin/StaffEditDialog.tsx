@@ -11,6 +11,7 @@ import { SelectField } from '../forms/SelectField';
 import { TextField } from '../forms/TextField';
 import { Dialog } from '../ui/Dialog';
 import { roleOptions, type StaffItem } from './staffTypes';
+import { FormActions } from '../ui/FormActions';
 
 const FIELDS = ['fullName', 'role', 'active'] as const;
 
@@ -24,7 +25,7 @@ export function StaffEditDialog({ staff, onClose, onSaved }: { staff: NonNullabl
     mode: 'onTouched',
     defaultValues: { fullName: staff.fullName, role: staff.role, active: staff.active },
   });
-  const { errors, submitCount, isSubmitting } = form.formState;
+  const { errors, submitCount, isSubmitting, isDirty } = form.formState;
   const labels = { fullName: t('admin:staff.fullName'), role: t('admin:staff.role'), active: t('admin:staff.activeLabel') };
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -35,7 +36,7 @@ export function StaffEditDialog({ staff, onClose, onSaved }: { staff: NonNullabl
   });
 
   return (
-    <Dialog title={t('admin:staff.editTitle', { login: staff.login })} onClose={onClose}>
+    <Dialog title={t('admin:staff.editTitle', { login: staff.login })} onClose={onClose} dirty={isDirty}>
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <ErrorSummary
           show={submitCount > 0}
@@ -53,14 +54,14 @@ export function StaffEditDialog({ staff, onClose, onSaved }: { staff: NonNullabl
             {t('admin:staff.activeHint')}
           </p>
         </div>
-        <div className="form-actions form-actions-end">
+        <FormActions align="end">
           <button type="button" onClick={onClose}>
             {t('common:action.cancel')}
           </button>
           <button type="submit" className="primary" disabled={isSubmitting}>
             {t('common:action.save')}
           </button>
-        </div>
+        </FormActions>
       </form>
     </Dialog>
   );

@@ -10,6 +10,8 @@ interface Outgoing {
 }
 
 const MAX_BACKOFF_MS = 5000;
+/** WebSocket.OPEN, spelled out so the module also loads where there is no WebSocket global. */
+const OPEN = 1;
 
 /**
  * The browser harness: one WebSocket to the loopback server. Calls made before the socket is
@@ -17,7 +19,7 @@ const MAX_BACKOFF_MS = 5000;
  * it dropped resolve as "disconnected" instead of being replayed, because the core may have
  * run them already and the new connection has a new (signed-out) session anyway.
  */
-export function createWebSocketTransport(url: string): Transport {
+export function createWebSocketTransport(url: string, Socket: new (url: string) => WebSocket = WebSocket): Transport {
   const pending = new Map<number, Pending>();
   const queue: Outgoing[] = [];
   const listeners = new Set<(state: ConnectionState, fresh: boolean) => void>();
@@ -35,7 +37,7 @@ export function createWebSocketTransport(url: string): Transport {
   };
 
   const flush = () => {
-    while (socket?.readyState === WebSocket.OPEN && queue.length > 0) {
+    while (socket?.readyState === OPEN && queue.length > 0) {
       const next = queue.shift();
       if (next) socket.send(next.text);
     }
@@ -43,7 +45,7 @@ export function createWebSocketTransport(url: string): Transport {
 
   const connect = () => {
     emit('connecting', false);
-    const ws = new WebSocket(url);
+    const ws = new Socket(url);
     socket = ws;
     ws.onopen = () => {
       backoff = 250;

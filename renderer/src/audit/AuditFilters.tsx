@@ -6,6 +6,7 @@ import { auditFilterSchema } from '../forms/schemas';
 import { SelectField } from '../forms/SelectField';
 import { TextField } from '../forms/TextField';
 import { flattenKeys, EMPTY_FILTER, type AuditFilterValues } from './auditTypes';
+import { FormActions } from '../ui/FormActions';
 
 /** Filters for the log; Enter in any field applies them. Dates are typed dd.MM.yyyy. */
 export function AuditFilters({ staff, onApply }: { staff: ReadonlyMap<string, string>; onApply(f: AuditFilterValues): void }) {
@@ -36,7 +37,7 @@ export function AuditFilters({ staff, onApply }: { staff: ReadonlyMap<string, st
       <TextField id="audit-entity" label={t('audit:filter.entityId')} registration={form.register('entityId')} error={errors.entityId?.message} />
       <TextField id="audit-from" label={t('audit:filter.from')} registration={dateField('from')} error={errors.from?.message} inputMode="numeric" hint={t('common:dateFormatHint')} />
       <TextField id="audit-to" label={t('audit:filter.to')} registration={dateField('to')} error={errors.to?.message} inputMode="numeric" hint={t('common:dateFormatHint')} />
-      <div className="form-actions filters-actions">
+      <FormActions className="filters-actions">
         <button type="submit" className="primary">
           {t('audit:filter.apply')}
         </button>
@@ -49,7 +50,7 @@ export function AuditFilters({ staff, onApply }: { staff: ReadonlyMap<string, st
         >
           {t('audit:filter.clear')}
         </button>
-      </div>
+      </FormActions>
     </form>
   );
 }

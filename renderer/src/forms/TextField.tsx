@@ -29,10 +29,15 @@ export function TextField(p: TextFieldProps) {
   const describedBy = [p.hint ? hintId : null, p.error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${p.size === 'large' ? ' field-large' : ''}`}>
-      <label htmlFor={p.id}>
-        {p.label}
-        {p.required ? <span className="required-mark" aria-hidden="true">*</span> : null}
-      </label>
+      {/* The required mark sits outside the label, so the field's name is just its label. */}
+      <div className="field-label">
+        <label htmlFor={p.id}>{p.label}</label>
+        {p.required ? (
+          <span className="required-mark" aria-hidden="true">
+            *
+          </span>
+        ) : null}
+      </div>
       <input
         id={p.id}
         type={p.type ?? 'text'}

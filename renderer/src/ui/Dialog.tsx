@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/SessionProvider';
 
 /**
@@ -7,8 +8,13 @@ import { useSession } from '../session/SessionProvider';
  *
  * While the desk is locked the dialog steps out of the top layer (close without unmounting),
  * so the lock screen covers it; its half-typed content stays, and it reopens on unlock.
+ *
+ * Esc with something typed (`dirty`) first warns inside the dialog (a second dialog would
+ * stack); a second Esc discards. The Cancel button discards at once: that is an explicit choice.
  */
-export function Dialog(props: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
+export function Dialog(props: { title: string; onClose(): void; children: ReactNode; wide?: boolean; dirty?: boolean }) {
+  const { t } = useTranslation();
+  const [warned, setWarned] = useState(false);
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { phase } = useSession();
@@ -40,12 +46,18 @@ export function Dialog(props: { title: string; onClose(): void; children: ReactN
       onCancel={(e) => {
         // Esc: we close by state, so React unmounts it, rather than the browser hiding it.
         e.preventDefault();
-        props.onClose();
+        if (props.dirty && !warned) setWarned(true);
+        else props.onClose();
       }}
     >
       <h2 id={titleId} className="dialog-title">
         {props.title}
       </h2>
+      {warned && props.dirty ? (
+        <p className="form-error" role="alert">
+          {t('common:dialog.discardWarning')}
+        </p>
+      ) : null}
       {props.children}
     </dialog>
   );

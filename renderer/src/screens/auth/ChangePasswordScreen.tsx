@@ -11,6 +11,7 @@ import { TextField } from '../../forms/TextField';
 import { useSession } from '../../session/SessionProvider';
 import type { SignedInView } from '../../session/types';
 import { AuthLayout } from './AuthLayout';
+import { FormActions } from '../../ui/FormActions';
 
 const FIELDS = ['current', 'next', 'confirm'] as const;
 
@@ -54,14 +55,14 @@ export function ChangePasswordScreen({ view }: { view: SignedInView }) {
           required
         />
         <TextField id="change-confirm" label={labels.confirm} type="password" registration={form.register('confirm')} error={errors.confirm?.message} autoComplete="new-password" required />
-        <div className="form-actions">
+        <FormActions>
           <button type="submit" className="primary" disabled={isSubmitting}>
             {t('auth:change.submit')}
           </button>
           <button type="button" onClick={() => void session.logout()}>
             {t('auth:logout')}
           </button>
-        </div>
+        </FormActions>
       </form>
     </AuthLayout>
   );

@@ -10,6 +10,7 @@ import { TextField } from '../../forms/TextField';
 import { useErrorText } from '../../forms/useErrorText';
 import { useSession } from '../../session/SessionProvider';
 import type { SignedInView } from '../../session/types';
+import { FormActions } from '../../ui/FormActions';
 
 /**
  * Covers the desk while it is locked. It is an overlay, not a screen change: the desk under
@@ -57,14 +58,14 @@ export function LockScreen({ view }: { view: SignedInView }) {
           autoFocus
           required
         />
-        <div className="form-actions">
+        <FormActions>
           <button type="submit" className="primary" disabled={isSubmitting}>
             {t('auth:lock.unlock')}
           </button>
           <button type="button" onClick={() => void session.logout()}>
             {t('auth:logout')}
           </button>
-        </div>
+        </FormActions>
       </form>
     </div>
   );

@@ -10,6 +10,7 @@ import { loginSchema } from '../../forms/schemas';
 import { TextField } from '../../forms/TextField';
 import { useSession } from '../../session/SessionProvider';
 import { AuthLayout } from './AuthLayout';
+import { FormActions } from '../../ui/FormActions';
 
 const FIELDS = ['login', 'password'] as const;
 
@@ -59,11 +60,11 @@ export function LoginScreen() {
           autoComplete="current-password"
           required
         />
-        <div className="form-actions">
+        <FormActions>
           <button type="submit" className="primary" disabled={isSubmitting}>
             {t('auth:login.submit')}
           </button>
-        </div>
+        </FormActions>
       </form>
     </AuthLayout>
   );

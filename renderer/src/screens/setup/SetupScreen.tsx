@@ -14,6 +14,7 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { useSession } from '../../session/SessionProvider';
 import { LanguageChoice } from './LanguageChoice';
 import { adminFieldDefs, type SetupForm } from './setupForm';
+import { FormActions } from '../../ui/FormActions';
 
 /** First run: the desk's language, its branch, the personal-data operator, the first admin. */
 export function SetupScreen() {
@@ -75,11 +76,11 @@ export function SetupScreen() {
                 <FieldGroup defs={admin} idPrefix="setup" />
               </fieldset>
             </div>
-            <div className="form-actions form-actions-end">
+            <FormActions align="end">
               <button type="submit" className="primary" disabled={isSubmitting}>
                 {isSubmitting ? t('setup:submitting') : t('setup:submit')}
               </button>
-            </div>
+            </FormActions>
           </form>
         </FormProvider>
       </main>
