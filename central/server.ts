@@ -97,7 +97,9 @@ export async function buildCentralServer(opts: CentralServerOptions): Promise<Ce
       logger: false,
       bodyLimit: opts.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
       ...(opts.tls ? { https: { cert: opts.tls.cert, key: opts.tls.key } } : {}),
-    }) as FastifyInstance;
+    });
+    // JSON only: fastify's text/plain parser would hand the handlers a string body.
+    app.removeContentTypeParser('text/plain');
     app.addContentTypeParser('application/fhir+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
     const baseUrl = (req: FastifyRequest) => opts.publicBaseUrl ?? `${req.protocol}://${req.host}/fhir`;
@@ -124,7 +126,7 @@ export async function buildCentralServer(opts: CentralServerOptions): Promise<Ce
       return send(reply, e.status, e.outcome);
     });
     app.setNotFoundHandler((req, reply) =>
-      send(reply, 404, fhirError(404, 'not-supported', `${req.method} ${req.routeOptions.url ?? 'this URL'} is not supported`).outcome),
+      send(reply, 404, fhirError(404, 'not-supported', `${req.method} is not supported at this URL`).outcome),
     );
 
     app.get('/fhir/metadata', async (req, reply) => send(reply, 200, capabilityStatement(baseUrl(req), startedAt)));

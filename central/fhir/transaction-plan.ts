@@ -98,6 +98,7 @@ function planEntry(entry: z.infer<typeof entrySchema>, index: number): PlannedPu
     const prefix = `${entryExpression(index)}.resource`;
     const anchored = errors.map<OperationOutcomeIssue>((e) => ({
       ...e,
+      diagnostics: e.diagnostics ?? e.details?.text ?? 'invalid',
       expression: (e.expression ?? [typeName]).map((x) => prefix + x.slice(typeName.length)),
     }));
     throw new FhirError(400, operationOutcome(anchored));

@@ -33,7 +33,16 @@ function asRecord(value: unknown): Record<string, unknown> {
 
 export function toStoredVersion(row: VersionRow): StoredVersion {
   const lastUpdated = asRecord(row.content.meta).lastUpdated;
-  return { type: row.type, id: row.id, version: row.version, content: row.content, deleted: row.deleted, lastUpdated: typeof lastUpdated === 'string' ? lastUpdated : '' };
+  // jsonb keeps keys in its own order; FHIR JSON is read more easily with resourceType first.
+  const content = { resourceType: row.type, ...row.content };
+  return {
+    type: row.type,
+    id: row.id,
+    version: row.version,
+    content,
+    deleted: row.deleted,
+    lastUpdated: typeof lastUpdated === 'string' ? lastUpdated : '',
+  };
 }
 
 /**
