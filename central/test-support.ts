@@ -67,6 +67,7 @@ export function consent(id: string, patientId: string, status = 'active'): Recor
     category: [{ coding: [{ system: 'http://loinc.org', code: '59284-0' }] }],
     patient: { reference: `Patient/${patientId}` },
     dateTime: '2026-11-25T09:00:00Z',
+    policy: [{ uri: `${FHIR_SYSTEMS.consentText}/1/kk` }],
   };
 }
 

