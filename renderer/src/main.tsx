@@ -7,6 +7,7 @@ import '@fontsource/noto-sans/cyrillic-ext-700.css';
 import './styles/base.css';
 import './styles/forms.css';
 import './styles/layout.css';
+import './styles/overlays.css';
 import './styles/tables.css';
 
 import { StrictMode } from 'react';

@@ -107,3 +107,15 @@ test('the core locks an idle desk by its own clock and the status poll shows it'
   await expect(lock).toBeHidden();
   await expect(page.getByRole('banner').getByText(T.admin)).toBeVisible();
 });
+
+/** What only the core checks comes back as `{ code: 'validation', issues }` and lands on the field. */
+test("the core's validation issues are shown next to their field", async ({ page, desk }) => {
+  await setupByKeyboard(page, desk.openUrl, 'en');
+  await page.getByRole('button', { name: TEXT.en.logout }).click();
+  // The login form only checks that something was typed; the core checks the login's format.
+  await loginByKeyboard(page, 'a!', 'whatever password');
+  const login = page.getByLabel(TEXT.en.loginLabel, { exact: true });
+  await expect(login).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#login-login-error')).toHaveText('Use 3–40 Latin letters, digits, dots, hyphens or underscores.');
+  await expect(page.getByRole('alert')).toContainText('Login: Use 3–40 Latin letters');
+});

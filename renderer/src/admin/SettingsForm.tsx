@@ -22,7 +22,7 @@ export function SettingsForm({ initial }: { initial: SettingsValues }) {
   const api = useApi();
   const session = useSession();
   const [formError, setFormError] = useState<ErrorBody | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
   const form = useForm<SettingsValues, unknown, z.output<typeof settingsSchema>>({
     resolver: deskResolver(settingsSchema),
     mode: 'onTouched',
@@ -39,14 +39,14 @@ export function SettingsForm({ initial }: { initial: SettingsValues }) {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
-    setMessage(null);
+    setSaved(false);
     const r = await api['settings.update'](values);
     if (!r.ok) {
       setFormError(applyCoreError(r.error, all.map((d) => d.name), form.setError));
       return;
     }
     form.reset(values);
-    setMessage(t('admin:settings.saved'));
+    setSaved(true);
     // The status bar shows the branch, and the idle timer uses the new limit.
     await session.refresh();
   });
@@ -70,7 +70,7 @@ export function SettingsForm({ initial }: { initial: SettingsValues }) {
           </fieldset>
         </div>
         <FormActions align="end">
-          <StatusMessage text={message} />
+          <StatusMessage text={saved ? t('admin:settings.saved') : null} />
           <button type="submit" className="primary" disabled={isSubmitting}>
             {t('common:action.save')}
           </button>

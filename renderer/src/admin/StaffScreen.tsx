@@ -20,7 +20,8 @@ export function StaffScreen() {
   const [rows, setRows] = useState<StaffItem[] | null>(null);
   const [loadError, setLoadError] = useState<ErrorBody | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // A key and its values, not a sentence: the message follows a language switch.
+  const [message, setMessage] = useState<{ key: string; login: string } | null>(null);
 
   const load = useCallback(async () => {
     const r = await api['staff.list']({});
@@ -36,9 +37,9 @@ export function StaffScreen() {
     void load();
   }, [load]);
 
-  const finish = (text: string) => {
+  const finish = (key: string, login: string) => {
     setDialog(null);
-    setMessage(text);
+    setMessage({ key, login });
     void load();
   };
 
@@ -50,7 +51,7 @@ export function StaffScreen() {
           {t('admin:staff.add')}
         </button>
       </div>
-      <StatusMessage text={message} />
+      <StatusMessage text={message ? t(message.key, { login: message.login }) : null} />
       {loadError ? (
         <p className="form-error" role="alert">
           {errorText(loadError)}
@@ -62,13 +63,13 @@ export function StaffScreen() {
         <p role="status">{t('common:loading')}</p>
       )}
       {dialog?.kind === 'create' ? (
-        <StaffCreateDialog onClose={() => setDialog(null)} onCreated={(s) => finish(t('admin:staff.created', { login: s.login }))} />
+        <StaffCreateDialog onClose={() => setDialog(null)} onCreated={(s) => finish('admin:staff.created', s.login)} />
       ) : null}
       {dialog?.kind === 'edit' ? (
-        <StaffEditDialog staff={dialog.staff} onClose={() => setDialog(null)} onSaved={() => finish(t('admin:staff.saved', { login: dialog.staff.login }))} />
+        <StaffEditDialog staff={dialog.staff} onClose={() => setDialog(null)} onSaved={() => finish('admin:staff.saved', dialog.staff.login)} />
       ) : null}
       {dialog?.kind === 'reset' ? (
-        <ResetPasswordDialog staff={dialog.staff} onClose={() => setDialog(null)} onDone={() => finish(t('admin:staff.resetDone', { login: dialog.staff.login }))} />
+        <ResetPasswordDialog staff={dialog.staff} onClose={() => setDialog(null)} onDone={() => finish('admin:staff.resetDone', dialog.staff.login)} />
       ) : null}
     </section>
   );

@@ -73,7 +73,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const lock = useCallback(async () => {
     const r = await api['auth.lock']({});
-    if (r.ok) apply(r.value);
+    if (r.ok) {
+      apply(r.value);
+      return;
+    }
+    // Even if the core cannot be told (connection lost), the screen locks; unlocking still
+    // needs the core to accept the password.
+    setPhase((p) => (p.kind === 'signedIn' ? { kind: 'signedIn', view: { ...p.view, locked: true } } : p));
   }, [api, apply]);
 
   const logout = useCallback(async () => {
