@@ -28,6 +28,15 @@ export class SecretReader {
     return value;
   }
 
+  /** A new password: on a terminal it is typed twice, since nobody can see a typo. */
+  async readNew(prompt: string, field = 'password'): Promise<string> {
+    const value = await this.read(prompt, field);
+    if (this.input.isTTY && (await this.read('Again: ', field)) !== value) {
+      throw new AppError('validation', { issues: [{ path: field, code: 'validation.passwordMismatch' }] });
+    }
+    return value;
+  }
+
   close(): void {
     this.rl?.close();
     if (!this.input.isTTY) this.input.destroy();

@@ -32,7 +32,7 @@ export const backupCommand: CliCommand = {
         lastPercent = percent;
         io.note(`backup: ${percent}% (${mb(p.done)} of ${mb(p.total)})`);
       };
-      const { manifest, progressMode } = await createBackup(desk, outDir, onProgress, staff.id);
+      const { manifest, progressMode } = await createBackup(desk, outDir, onProgress, { staffId: staff.id });
       return {
         json: { manifest, progressMode, files: ['store.db', 'keyring.json', 'manifest.json'] },
         text: `backup written: ${mb(manifest.sizeBytes)}, ${manifest.cipher}, schema ${manifest.schemaVersion}, sha256 ${manifest.sha256}`,

@@ -85,7 +85,7 @@ export const initCommand: CliCommand = {
   async run(values, io) {
     const { login, warnings, build } = setupPayload(values);
     for (const w of warnings) io.note(`warning: ${w}`);
-    const password = await io.secrets.read('Password for the new admin: ');
+    const password = await io.secrets.readNew('Password for the new admin: ');
     return withDesk(values, async (desk) => {
       // The same handler as the setup screen: same validation, same audit entries.
       const r = await dispatch({ desk, session: new Session(), transport: 'cli' }, 'setup.run', build(password));

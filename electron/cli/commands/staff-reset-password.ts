@@ -13,7 +13,7 @@ export const staffResetPasswordCommand: CliCommand = {
     const target = requireString(values, 'login');
     // Both secrets first, so a missing line fails before anything is opened.
     const adminPassword = await io.secrets.read("Admin's password: ");
-    const temporaryPassword = await io.secrets.read('New temporary password: ', 'temporaryPassword');
+    const temporaryPassword = await io.secrets.readNew('New temporary password: ', 'temporaryPassword');
     return withDesk(values, async (desk) => {
       const ctx = await signInCli(desk, adminPassword, { login: optionalString(values, 'admin-login'), permission: 'staff.manage' });
       const staff = desk.store().staff.byLogin(target);

@@ -28,7 +28,7 @@ describe('createBackup', () => {
     fx = await setUpDesk();
     const out = outDir();
     const seen: Progress[] = [];
-    const { manifest, progressMode } = await createBackup(fx.desk, out, (p) => seen.push(p), null);
+    const { manifest, progressMode } = await createBackup(fx.desk, out, (p) => seen.push(p));
     expect(progressMode).toBe('worker');
     expect(readdirSync(out).sort()).toEqual(['keyring.json', 'manifest.json', 'store.db']);
     expect(manifestSchema.parse(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')))).toEqual(manifest);
@@ -62,7 +62,7 @@ describe('createBackup', () => {
     const out = outDir();
     const seen: Progress[] = [];
     let finished = false;
-    const running = createBackup(fx.desk, out, (p) => seen.push(p)).finally(() => {
+    const running = createBackup(fx.desk, out, (p) => seen.push(p), { pollMs: 5 }).finally(() => {
       finished = true;
     });
     let writes = 0;

@@ -7,6 +7,13 @@ import { BACKUP_KEYRING_FILE, BACKUP_STORE_FILE, MANIFEST_FILE, type BackupManif
 import { sqlFileLiteral } from './sql.js';
 import { vacuumInto, type Progress, type VacuumMode } from './vacuum.js';
 
+export interface BackupOptions {
+  /** Who asked, for the audit entry. */
+  staffId?: string | null;
+  /** How often progress is sampled; tests sample faster than a UI needs. */
+  pollMs?: number;
+}
+
 export interface BackupResult {
   manifest: BackupManifest;
   /** 'inline' means progress was only reported at 0% and 100%. */
@@ -28,8 +35,9 @@ export async function createBackup(
   desk: DeskCore,
   outDir: string,
   onProgress?: (p: Progress) => void,
-  staffId: string | null = null,
+  opts: BackupOptions = {},
 ): Promise<BackupResult> {
+  const staffId = opts.staffId ?? null;
   const store = desk.store();
   // Checked before any file system call: Node would refuse the NUL with a less useful error.
   sqlFileLiteral(outDir);
@@ -42,7 +50,7 @@ export async function createBackup(
   const version = schemaVersion(store.db);
   const written = [target, path.join(dir, BACKUP_KEYRING_FILE), path.join(dir, MANIFEST_FILE)];
   try {
-    const progressMode = await vacuumInto(store.db, { file: desk.storeFile, target, cipher, key: store.keys.dataKey }, onProgress);
+    const progressMode = await vacuumInto(store.db, { file: desk.storeFile, target, cipher, key: store.keys.dataKey }, onProgress, opts.pollMs);
     // VACUUM INTO does not sync its output; a backup that vanishes in a power cut is no backup.
     fsyncPath(target);
     const manifest: BackupManifest = {

@@ -15,7 +15,8 @@ export interface Progress {
 /** How the copy ran: in a worker with real progress, or inline with only 0% and 100%. */
 export type VacuumMode = 'worker' | 'inline';
 
-const POLL_MS = 100;
+/** How often the target's size is read: often enough for a progress bar, rare enough to cost nothing. */
+export const DEFAULT_POLL_MS = 100;
 
 /**
  * Starts the worker, or returns null where none can be started from here. From a source
@@ -68,7 +69,12 @@ function runWorker(worker: Worker): Promise<'done' | 'unavailable'> {
  * grows towards the source's page_count * page_size (the copy can end smaller: VACUUM drops
  * free pages; the last report is always done === total).
  */
-export async function vacuumInto(db: Db, job: Omit<VacuumJob, 'key'> & { key: Buffer }, onProgress?: (p: Progress) => void): Promise<VacuumMode> {
+export async function vacuumInto(
+  db: Db,
+  job: Omit<VacuumJob, 'key'> & { key: Buffer },
+  onProgress?: (p: Progress) => void,
+  pollMs = DEFAULT_POLL_MS,
+): Promise<VacuumMode> {
   const pageCount = Number(db.pragma('page_count', { simple: true }));
   const pageSize = Number(db.pragma('page_size', { simple: true }));
   const total = pageCount * pageSize;
@@ -82,7 +88,7 @@ export async function vacuumInto(db: Db, job: Omit<VacuumJob, 'key'> & { key: Bu
       const done = Math.min(fileSize(job.target), total);
       if (done !== last) onProgress?.({ done, total });
       last = done;
-    }, POLL_MS);
+    }, pollMs);
     try {
       if ((await runWorker(worker)) === 'unavailable') mode = 'inline';
     } finally {

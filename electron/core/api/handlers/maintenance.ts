@@ -17,7 +17,7 @@ export const maintenanceHandlers = {
   'backup.create': defineHandler({
     input: z.object({ outDir: outDirSchema }),
     access: 'backup.run',
-    run: async (ctx, { outDir }) => (await createBackup(ctx.desk, outDir, undefined, ctx.session.staff?.id ?? null)).manifest,
+    run: async (ctx, { outDir }) => (await createBackup(ctx.desk, outDir, undefined, { staffId: ctx.session.staff?.id ?? null })).manifest,
   }),
 
   'store.stats': defineHandler({
