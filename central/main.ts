@@ -18,7 +18,11 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const server = await buildCentralServer(config.options);
+  const server = await buildCentralServer({
+    ...config.options,
+    onInternalError: ({ name, sqlState }) =>
+      process.stderr.write(`central: internal error (${name}${sqlState ? `, SQLSTATE ${sqlState}` : ''})\n`),
+  });
   const address = await server.app.listen({ port: config.port, host: config.host });
   const branches = Object.keys(config.options.branches).length;
   process.stdout.write(`central: FHIR R4 at ${address}/fhir, ${server.sql.description}, ${branches} branch token(s)\n`);

@@ -25,6 +25,11 @@ export interface CentralServerOptions extends DatabaseOptions {
   clock?: Clock;
   /** An open database to use instead of opening one; the server leaves it open on close. */
   sql?: SqlClient;
+  /**
+   * Told of each 500, with the error's class name and SQLSTATE only: messages of database
+   * errors can quote the values involved (an IIN in a key), so they are not passed on.
+   */
+  onInternalError?: (summary: { name: string; sqlState?: string }) => void;
 }
 
 export interface CentralServer {
@@ -66,7 +71,9 @@ function toFhirError(err: FastifyError): FhirError {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return fhirError(400, 'structure', 'the body is not valid JSON');
   }
-  if (err.statusCode === 400) return fhirError(400, 'structure', 'the request is malformed');
+  if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
+    return fhirError(err.statusCode, 'invalid', 'the request is malformed');
+  }
   // With one writer at a time this is not expected; if it happens, no write went through.
   if (sqlState(err) === '23505') return fhirError(409, 'conflict', 'a uniqueness rule was violated');
   return fhirError(500, 'exception', 'internal error');
@@ -123,6 +130,10 @@ export async function buildCentralServer(opts: CentralServerOptions): Promise<Ce
     });
     app.setErrorHandler<FastifyError>((err, _req, reply) => {
       const e = toFhirError(err);
+      if (e.status >= 500) {
+        const state = sqlState(err);
+        opts.onInternalError?.({ name: err.name, ...(state ? { sqlState: state } : {}) });
+      }
       return send(reply, e.status, e.outcome);
     });
     app.setNotFoundHandler((req, reply) =>

@@ -88,6 +88,7 @@ describe('edits at the central system', () => {
     const start = await syncAll(server, 'BR01', 5);
     await server.admin.deleteResource('Consent', cid);
     expect((await call(server, 'BR01', 'GET', `/fhir/Consent/${cid}`)).status).toBe(410);
+    expect((await call(server, 'BR01', 'GET', `/fhir/Consent/${cid}/_history/1`)).status).toBe(410);
     const res = await call(server, 'BR01', 'GET', `/fhir/_history?_since=${start.cursor}`);
     expect(res.body.entry).toEqual([
       expect.objectContaining({ request: { method: 'DELETE', url: `Consent/${cid}` } }),
@@ -132,6 +133,24 @@ describe('branch credentials', () => {
       { code: 'BR02', active: true },
     ]);
     await second.close();
+  });
+
+  it('answers a database failure with a bare 500 and reports only its class and SQLSTATE', async () => {
+    const reports: unknown[] = [];
+    const broken = await buildCentralServer({ sql, branches: TOKENS, onInternalError: (s) => reports.push(s) });
+    await sql.query('ALTER TABLE branch_feed RENAME TO branch_feed_gone');
+    try {
+      const res = await call(broken, 'BR01', 'GET', '/fhir/_history');
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({
+        resourceType: 'OperationOutcome',
+        issue: [{ severity: 'error', code: 'exception', diagnostics: 'internal error' }],
+      });
+      expect(reports).toEqual([{ name: expect.any(String), sqlState: '42P01' }]);
+    } finally {
+      await sql.query('ALTER TABLE branch_feed_gone RENAME TO branch_feed');
+      await broken.close();
+    }
   });
 
   it('refuses weak tokens and odd branch codes at start', async () => {

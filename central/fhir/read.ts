@@ -1,6 +1,6 @@
 import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
 import type { SqlClient } from '../db.js';
-import { lockWrites, readVersion, type StoredVersion } from '../store/versions.js';
+import { currentOf, lockWrites, readVersion, type StoredVersion } from '../store/versions.js';
 import { canSee, feedPage, linkBranch, logAccess, patientsByIdentifier } from '../store/visibility.js';
 import { CENTRAL_EXTENSIONS, fhirError } from './outcome.js';
 import { FHIR_ID, isSyncedType } from './resource-types.js';
@@ -26,9 +26,10 @@ export async function readResource(ctx: ReadContext, typeName: string, id: strin
   if (!isSyncedType(typeName) || !FHIR_ID.test(id)) throw notFound();
   if (vid !== undefined && !/^\d{1,9}$/.test(vid)) throw notFound();
   if (!(await canSee(ctx.sql, ctx.branch, typeName, id))) throw notFound();
+  // Once deleted at the central system (an erasure request), no version is served any more.
+  if ((await currentOf(ctx.sql, typeName, id))?.deleted) throw fhirError(410, 'deleted', `${typeName}/${id} was deleted`);
   const v = await readVersion(ctx.sql, typeName, id, vid === undefined ? undefined : Number(vid));
   if (!v) throw notFound();
-  if (v.deleted) throw fhirError(410, 'deleted', `${typeName}/${id} was deleted`);
   return v;
 }
 

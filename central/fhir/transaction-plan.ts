@@ -25,17 +25,19 @@ const bundleSchema = z.object({
   entry: z.array(entrySchema).max(MAX_TRANSACTION_ENTRIES).default([]),
 });
 
+/**
+ * `Type/id`, or `Patient?identifier=system|value`: whoever holds that identifier. A conditional
+ * target keeps the id the resource carries (if any), used to create it when nothing matches.
+ */
+export type PutTarget =
+  | { kind: 'id'; id: string }
+  | { kind: 'identifier'; system: string | undefined; value: string; id: string | undefined };
+
 /** One PUT of the transaction, checked and ready to apply. */
 export interface PlannedPut {
   index: number;
   type: SyncedType;
-  /**
-   * `Type/id` target. For a conditional PUT, the id the resource carries (if any), which is
-   * used to create it when nothing matches and must equal the match otherwise.
-   */
-  id: string | undefined;
-  /** Set for `Patient?identifier=system|value`: the target is whoever holds that identifier. */
-  conditional?: { system: string | undefined; value: string };
+  target: PutTarget;
   ifMatch?: number;
   resource: Record<string, unknown>;
 }
@@ -83,12 +85,12 @@ function planEntry(entry: z.infer<typeof entrySchema>, index: number): PlannedPu
       throw fhirError(400, 'not-supported', 'only Patient?identifier=system|value is supported as a conditional PUT', at);
     }
     if (resourceId !== undefined && !FHIR_ID.test(resourceId)) throw fhirError(400, 'invalid', 'bad resource.id', at);
-    plan = { index, type: typeName, id: resourceId, conditional: token, resource };
+    plan = { index, type: typeName, target: { kind: 'identifier', ...token, id: resourceId }, resource };
   } else {
     const id = slash < 0 ? '' : path.slice(slash + 1);
     if (!FHIR_ID.test(id)) throw fhirError(400, 'invalid', 'request.url must be Type/id', at);
     if (resourceId !== id) throw fhirError(400, 'invalid', 'resource.id must equal the id in request.url', at);
-    plan = { index, type: typeName, id, resource };
+    plan = { index, type: typeName, target: { kind: 'id', id }, resource };
   }
   if (ifMatch !== undefined) plan.ifMatch = ifMatch;
 
@@ -125,8 +127,9 @@ export function planTransaction(body: unknown): PlannedPut[] {
   const plans = parsed.data.entry.map(planEntry);
   const seen = new Map<string, number>();
   for (const p of plans) {
-    const keys = p.id === undefined ? [] : [`${p.type}/${p.id}`];
-    if (p.conditional) keys.push(`${p.type}?identifier=${p.conditional.system ?? ''}|${p.conditional.value}`);
+    const t = p.target;
+    const keys = t.id === undefined ? [] : [`${p.type}/${t.id}`];
+    if (t.kind === 'identifier') keys.push(`${p.type}?identifier=${t.system ?? ''}|${t.value}`);
     for (const key of keys) {
       const other = seen.get(key);
       if (other !== undefined) {

@@ -44,15 +44,16 @@ function preconditionFailed(p: PlannedPut, id: string, current: number | undefin
   return fhirError(412, 'conflict', why, { expression: [entryExpression(p.index)], extension });
 }
 
-/** The patient's id when the identifier resolves to exactly one; undefined when to none. */
-async function resolveConditional(tx: SqlClient, p: PlannedPut): Promise<string | undefined> {
-  if (!p.conditional) return p.id;
+/** The id a PUT writes to: its own, or that of the patient holding the identifier. */
+async function resolveTarget(tx: SqlClient, p: PlannedPut): Promise<string> {
+  const t = p.target;
+  if (t.kind === 'id') return t.id;
   const at = { expression: [entryExpression(p.index)] };
-  const matches = await patientsByIdentifier(tx, p.conditional.system, p.conditional.value);
+  const matches = await patientsByIdentifier(tx, t.system, t.value);
   if (matches.length > 1) throw fhirError(412, 'multiple-matches', 'the identifier matches more than one patient', at);
   const [match] = matches;
-  if (match === undefined) return p.id ?? randomUUID();
-  if (p.id !== undefined && p.id !== match) {
+  if (match === undefined) return t.id ?? randomUUID();
+  if (t.id !== undefined && t.id !== match) {
     throw fhirError(409, 'duplicate', `the identifier already belongs to Patient/${match}`, {
       ...at,
       extension: [reference('Patient', match)],
@@ -92,8 +93,7 @@ async function checkUniqueIdentifiers(tx: SqlClient, p: PlannedPut, id: string, 
 }
 
 async function applyPut(tx: SqlClient, branch: string, now: Date, p: PlannedPut): Promise<BundleEntryResponse> {
-  const id = await resolveConditional(tx, p);
-  if (id === undefined) throw new Error('unreachable: a PUT without a target id');
+  const id = await resolveTarget(tx, p);
   const resource = { ...p.resource, id };
   const at = { expression: [entryExpression(p.index)] };
   const current = await currentOf(tx, p.type, id);
@@ -149,9 +149,9 @@ export async function runTransaction(ctx: WriteContext, body: unknown): Promise<
   const responses = await ctx.sql.transaction(async (tx) => {
     await lockWrites(tx);
     const now = ctx.clock.now();
-    const out = new Map<number, BundleEntryResponse>();
-    for (const p of processingOrder(plans)) out.set(p.index, await applyPut(tx, ctx.branch, now, p));
-    return plans.map((p) => out.get(p.index) ?? { status: '500' });
+    const done: { index: number; response: BundleEntryResponse }[] = [];
+    for (const p of processingOrder(plans)) done.push({ index: p.index, response: await applyPut(tx, ctx.branch, now, p) });
+    return done.sort((a, b) => a.index - b.index);
   });
-  return { resourceType: 'Bundle', type: 'transaction-response', entry: responses.map((r) => ({ response: r })) };
+  return { resourceType: 'Bundle', type: 'transaction-response', entry: responses.map((r) => ({ response: r.response })) };
 }
