@@ -8,7 +8,7 @@ import { TextField } from '../forms/TextField';
 import { flattenKeys, EMPTY_FILTER, type AuditFilterValues } from './auditTypes';
 import { FormActions } from '../ui/FormActions';
 
-/** Filters for the log; Enter in any field applies them. Dates are typed dd.MM.yyyy. */
+/** Filters for the log; Enter in a text field applies them. Dates are typed dd.MM.yyyy. */
 export function AuditFilters({ staff, onApply }: { staff: ReadonlyMap<string, string>; onApply(f: AuditFilterValues): void }) {
   const { t, i18n } = useTranslation();
   const form = useForm({ resolver: deskResolver(auditFilterSchema), mode: 'onTouched', defaultValues: { ...EMPTY_FILTER } });

@@ -30,7 +30,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const { state: connection, reconnects } = useConnection();
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
 
-  const apply = useCallback((view: SessionView) => setPhase(phaseOf(view)), []);
+  // The poll returns an equal view every few seconds; keeping the old object spares a
+  // re-render of the whole desk each time.
+  const apply = useCallback((view: SessionView) => {
+    const next = phaseOf(view);
+    setPhase((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
+  }, []);
 
   const refresh = useCallback(async () => {
     const r = await api['auth.status']({});
