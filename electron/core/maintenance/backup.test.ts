@@ -89,6 +89,17 @@ describe('createBackup', () => {
     expect(fx.desk.store().audit.verify().valid).toBe(true);
   });
 
+  it('copies inline when no worker is used, and then reports only 0% and 100%', async () => {
+    fx = await setUpDesk();
+    const out = outDir();
+    const seen: Progress[] = [];
+    const { manifest, progressMode } = await createBackup(fx.desk, out, (p) => seen.push(p), { useWorker: false });
+    expect(progressMode).toBe('inline');
+    expect(seen.map((p) => p.done === 0 || p.done === p.total)).toEqual([true, true]);
+    expect(manifest.sha256).toBe(sha256Of(path.join(out, 'store.db')));
+    expect(containsUtf8(path.join(out, 'store.db'), SECRET_NAME)).toBe(false);
+  });
+
   it('refuses a folder that is not empty and leaves it alone', async () => {
     fx = await setUpDesk();
     const out = outDir();

@@ -12,6 +12,8 @@ export interface BackupOptions {
   staffId?: string | null;
   /** How often progress is sampled; tests sample faster than a UI needs. */
   pollMs?: number;
+  /** false copies on the calling thread (what happens anyway where no worker can start). */
+  useWorker?: boolean;
 }
 
 export interface BackupResult {
@@ -50,7 +52,10 @@ export async function createBackup(
   const version = schemaVersion(store.db);
   const written = [target, path.join(dir, BACKUP_KEYRING_FILE), path.join(dir, MANIFEST_FILE)];
   try {
-    const progressMode = await vacuumInto(store.db, { file: desk.storeFile, target, cipher, key: store.keys.dataKey }, onProgress, opts.pollMs);
+    const progressMode = await vacuumInto(store.db, { file: desk.storeFile, target, cipher, key: store.keys.dataKey }, onProgress, {
+      pollMs: opts.pollMs,
+      useWorker: opts.useWorker,
+    });
     // VACUUM INTO does not sync its output; a backup that vanishes in a power cut is no backup.
     fsyncPath(target);
     const manifest: BackupManifest = {

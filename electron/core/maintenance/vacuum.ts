@@ -67,20 +67,20 @@ function runWorker(worker: Worker): Promise<'done' | 'unavailable'> {
 /**
  * Copies the open store into `target` with VACUUM INTO, reporting progress as the target
  * grows towards the source's page_count * page_size (the copy can end smaller: VACUUM drops
- * free pages; the last report is always done === total).
+ * free pages, so the last report is always done === total, taking the larger of the two).
  */
 export async function vacuumInto(
   db: Db,
   job: Omit<VacuumJob, 'key'> & { key: Buffer },
   onProgress?: (p: Progress) => void,
-  pollMs = DEFAULT_POLL_MS,
+  opts: { pollMs?: number; useWorker?: boolean } = {},
 ): Promise<VacuumMode> {
   const pageCount = Number(db.pragma('page_count', { simple: true }));
   const pageSize = Number(db.pragma('page_size', { simple: true }));
   const total = pageCount * pageSize;
   onProgress?.({ done: 0, total });
   // A copy of the key in its own ArrayBuffer, transferred: afterwards only the worker holds it.
-  const worker = startWorker({ ...job, key: new Uint8Array(job.key) });
+  const worker = opts.useWorker === false ? null : startWorker({ ...job, key: new Uint8Array(job.key) });
   let mode: VacuumMode = 'worker';
   if (worker) {
     let last = 0;
@@ -88,7 +88,7 @@ export async function vacuumInto(
       const done = Math.min(fileSize(job.target), total);
       if (done !== last) onProgress?.({ done, total });
       last = done;
-    }, pollMs);
+    }, opts.pollMs ?? DEFAULT_POLL_MS);
     try {
       if ((await runWorker(worker)) === 'unavailable') mode = 'inline';
     } finally {
