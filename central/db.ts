@@ -67,8 +67,18 @@ export async function openPostgres(connectionString: string): Promise<SqlClient>
   // An idle client that loses its connection emits 'error' on the pool; without a listener
   // that would crash the process instead of failing the next query.
   pool.on('error', () => undefined);
-  const host = new URL(connectionString).hostname || 'local socket';
-  await pool.query('SELECT 1');
+  let host = 'the configured host';
+  try {
+    host = new URL(connectionString).hostname || 'a local socket';
+  } catch {
+    // A key=value connection string: pg parses it; only the description loses the host.
+  }
+  try {
+    await pool.query('SELECT 1');
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
   return {
     description: `PostgreSQL at ${host}`,
     async query<R extends Row>(text: string, params: readonly unknown[] = []) {

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FHIR_SYSTEMS } from '../electron/core/fhir/systems.js';
 import { ManualClock } from '../electron/core/clock.js';
@@ -156,5 +159,28 @@ describe('branch credentials', () => {
   it('refuses weak tokens and odd branch codes at start', async () => {
     await expect(buildCentralServer({ sql, branches: { BR01: 'token1' } })).rejects.toThrow(/shorter/);
     await expect(buildCentralServer({ sql, branches: { 'BR 01': TOKENS.BR01 } })).rejects.toThrow(/branch code/);
+  });
+});
+
+describe('PGlite data directory', () => {
+  it('keeps resources and the schema across restarts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'central-data-'));
+    try {
+      const pid = newId();
+      const first = await buildCentralServer({ branches: TOKENS, dataDir: dir });
+      expect((await put(first, 'BR01', { resource: patient(pid, freshIin()) })).status).toBe(200);
+      await first.close();
+
+      const second = await buildCentralServer({ branches: TOKENS, dataDir: dir });
+      try {
+        const read = await call(second, 'BR01', 'GET', `/fhir/Patient/${pid}`);
+        expect(read.status).toBe(200);
+        expect(await second.sql.query('SELECT version FROM schema_migration')).toEqual([{ version: 1 }]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

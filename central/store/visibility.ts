@@ -8,7 +8,7 @@ export type LinkReason = 'registered' | 'lookup';
 /**
  * Lets a branch see a patient. A new link also puts the current version of each of that
  * patient's resources into the branch's feed, so its next `_history` sync brings what it
- * did not have. Call within a write transaction (`lockWrites`). Returns whether it was new.
+ * did not have. Call within a write transaction (`lockWrites`).
  */
 export async function linkBranch(
   tx: SqlClient,
@@ -16,13 +16,13 @@ export async function linkBranch(
   patientId: string,
   reason: LinkReason,
   now: Date,
-): Promise<boolean> {
+): Promise<void> {
   const inserted = await tx.query(
     `INSERT INTO branch_patient (branch, patient_id, reason, linked_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (branch, patient_id) DO NOTHING RETURNING patient_id`,
     [branch, patientId, reason, now.toISOString()],
   );
-  if (inserted.length === 0) return false;
+  if (inserted.length === 0) return;
   const records = await tx.query<{ type: string; id: string; version: number }>(
     `SELECT c.type, c.id, c.version
        FROM resource_current c
@@ -38,7 +38,6 @@ export async function linkBranch(
       [branch, await nextSeq(tx), r.type, r.id, r.version],
     );
   }
-  return true;
 }
 
 /**
