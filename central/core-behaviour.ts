@@ -2,32 +2,11 @@
  * The behaviour every deployment of the central server must have, written once and run
  * against each database: PGlite in `core.test.ts`, a real PostgreSQL in `pg.integration.test.ts`.
  */
-import type { Bundle, Meta } from '@medplum/fhirtypes';
+import type { Bundle } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FHIR_SYSTEMS } from '../electron/core/fhir/systems.js';
-import { CENTRAL_EXTENSIONS } from './fhir/outcome.js';
 import type { CentralServer } from './server.js';
-import { call, consent, entryResponses, freshIin, newId, outcomeOf, patient, put, type BranchCode } from './test-support.js';
-
-/** Every change a branch's `_history` delivers from the start, following `next` links. */
-export async function syncAll(server: CentralServer, branch: BranchCode, count: number, since = '0') {
-  const seen: string[] = [];
-  let url: string | undefined = `/fhir/_history?_since=${since}&_count=${count}`;
-  let cursor = since;
-  let pages = 0;
-  while (url) {
-    const res = await call(server, branch, 'GET', url.replace(/^https?:\/\/[^/]+/, ''));
-    expect(res.status).toBe(200);
-    const bundle = res.body as unknown as Bundle & { meta: Meta };
-    expect(bundle.type).toBe('history');
-    expect((bundle.entry ?? []).length).toBeLessThanOrEqual(count);
-    for (const e of bundle.entry ?? []) seen.push(`${e.request?.url}@${e.response?.etag}`);
-    cursor = bundle.meta.extension?.find((x) => x.url === CENTRAL_EXTENSIONS.syncCursor)?.valueString ?? cursor;
-    url = bundle.link?.find((l) => l.relation === 'next')?.url;
-    pages += 1;
-  }
-  return { seen, cursor, pages };
-}
+import { call, consent, entryResponses, freshIin, newId, outcomeOf, patient, put, syncAll } from './test-support.js';
 
 export function defineCoreBehaviour(label: string, open: () => Promise<CentralServer>): void {
   describe(`central server core behaviour (${label})`, () => {

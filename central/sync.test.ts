@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FHIR_SYSTEMS } from '../electron/core/fhir/systems.js';
 import { ManualClock } from '../electron/core/clock.js';
-import { syncAll } from './core-behaviour.js';
 import { openPglite, type SqlClient } from './db.js';
 import { buildCentralServer, type CentralServer } from './server.js';
-import { call, consent, freshIin, newId, outcomeOf, patient, put, TOKENS } from './test-support.js';
+import { call, consent, freshIin, newId, outcomeOf, patient, put, syncAll, TOKENS } from './test-support.js';
 
 let server: CentralServer;
 const clock = new ManualClock('2026-11-25T09:00:00.000Z');

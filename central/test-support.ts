@@ -1,8 +1,9 @@
 /**
  * Helpers shared by the central server's tests (this file holds no tests itself).
  */
-import { randomUUID } from 'node:crypto';
-import type { Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import { randomInt, randomUUID } from 'node:crypto';
+import type { Bundle, Meta, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import { expect } from 'vitest';
 import { FHIR_SYSTEMS } from '../electron/core/fhir/systems.js';
 import { CENTRAL_EXTENSIONS } from './fhir/outcome.js';
 import type { CentralServer } from './server.js';
@@ -40,11 +41,9 @@ export async function call(
   return { status: res.statusCode, headers: res.headers, body: res.body ? (JSON.parse(res.body) as Record<string, unknown>) : {} };
 }
 
-let iinCounter = 0;
-/** A fresh 12-digit identifier per call (the server does not check IIN check digits). */
+/** A random 12-digit identifier (the server does not check IIN check digits). */
 export function freshIin(): string {
-  iinCounter += 1;
-  return String(900000000000 + Math.floor(Math.random() * 1e9) * 100 + (iinCounter % 100));
+  return String(randomInt(900_000_000_000, 1_000_000_000_000));
 }
 
 export function patient(id: string, iin: string, family = 'Ахметова'): Record<string, unknown> {
@@ -116,4 +115,24 @@ export function outcomeOf(body: Record<string, unknown>) {
 
 export function entryResponses(body: Record<string, unknown>) {
   return ((body as unknown as Bundle).entry ?? []).map((e) => e.response);
+}
+
+/** Every change a branch's `_history` delivers from the start, following `next` links. */
+export async function syncAll(server: CentralServer, branch: BranchCode, count: number, since = '0') {
+  const seen: string[] = [];
+  let url: string | undefined = `/fhir/_history?_since=${since}&_count=${count}`;
+  let cursor = since;
+  let pages = 0;
+  while (url) {
+    const res = await call(server, branch, 'GET', url.replace(/^https?:\/\/[^/]+/, ''));
+    expect(res.status).toBe(200);
+    const bundle = res.body as unknown as Bundle & { meta: Meta };
+    expect(bundle.type).toBe('history');
+    expect((bundle.entry ?? []).length).toBeLessThanOrEqual(count);
+    for (const e of bundle.entry ?? []) seen.push(`${e.request?.url}@${e.response?.etag}`);
+    cursor = bundle.meta.extension?.find((x) => x.url === CENTRAL_EXTENSIONS.syncCursor)?.valueString ?? cursor;
+    url = bundle.link?.find((l) => l.relation === 'next')?.url;
+    pages += 1;
+  }
+  return { seen, cursor, pages };
 }
