@@ -7,8 +7,9 @@ import { writeFileAtomic } from './util/atomic-file.js';
  * Device preferences that must be known before anyone logs in (the login screen's language).
  * Nothing personal is kept here, so it may live outside the encrypted store.
  */
-export const LANGUAGES = ['kk', 'ru', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from './languages.js';
+
+export { LANGUAGES, type Language };
 
 const prefsSchema = z.object({ language: z.enum(LANGUAGES) });
 export type Prefs = z.infer<typeof prefsSchema>;

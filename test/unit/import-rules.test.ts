@@ -72,6 +72,28 @@ const isElectron = (s: string) => s === 'electron' || s.startsWith('electron/');
 const reachesElectronDir = (r: ImportRef) =>
   r.specifier.startsWith('.') && path.resolve(ROOT, path.dirname(r.file), r.specifier).startsWith(path.join(ROOT, 'electron') + path.sep);
 
+/**
+ * Core modules the renderer may import as values: pure validation shared with the forms
+ * (README, "Import rule"). Everything else from electron/ is `import type` only.
+ */
+const ISOMORPHIC = [
+  'electron/core/identity/',
+  'electron/core/patients/schema.ts',
+  'electron/core/patients/fold.ts',
+  'electron/core/api/schemas.ts',
+  'electron/core/languages.ts',
+  'electron/core/staff/roles.ts',
+];
+
+/** Repository-relative path an import points at, with `.js` mapped to the `.ts` source. */
+function target(r: ImportRef): string {
+  const abs = path.resolve(ROOT, path.dirname(r.file), r.specifier).replace(/\.js$/, '.ts');
+  const rel = path.relative(ROOT, abs).split(path.sep).join('/');
+  return /\.(ts|tsx)$/.test(rel) ? rel : `${rel}.ts`;
+}
+
+const isIsomorphic = (file: string) => ISOMORPHIC.some((p) => (p.endsWith('/') ? file.startsWith(p) : file === p));
+
 describe('import rules', () => {
   it('finds the files it checks', () => {
     expect(sourceFiles('electron/core').length).toBeGreaterThan(10);
@@ -90,10 +112,20 @@ describe('import rules', () => {
     expect(bad).toEqual([]);
   });
 
-  it('renderer imports from electron/ only with `import type`', () => {
+  it('renderer imports values from electron/ only from the isomorphic modules', () => {
     const bad = sourceFiles('renderer')
       .flatMap(importsOf)
-      .filter((r) => reachesElectronDir(r) && !r.typeOnly);
+      .filter((r) => reachesElectronDir(r) && !r.typeOnly && !isIsomorphic(target(r)));
+    expect(bad).toEqual([]);
+  });
+
+  it('the isomorphic modules import no Node built-ins, no electron, and no other core module', () => {
+    const files = sourceFiles('electron/core').filter((f) => isIsomorphic(f) && !/\.test\.ts$/.test(f));
+    expect(files.length).toBeGreaterThan(5);
+    const bad = files
+      .flatMap(importsOf)
+      .filter((r) => !r.typeOnly)
+      .filter((r) => NODE_BUILTINS.has(r.specifier) || isElectron(r.specifier) || (r.specifier.startsWith('.') && !isIsomorphic(target(r))));
     expect(bad).toEqual([]);
   });
 

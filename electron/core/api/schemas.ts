@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { checkBin } from '../identity/iin.js';
-import { LANGUAGES } from '../prefs.js';
+import { LANGUAGES } from '../languages.js';
 import { ROLES } from '../staff/roles.js';
 
-/** Shared field schemas. Messages are translation keys (see api/validation.ts). */
+/**
+ * Shared field schemas. Messages are translation keys (see api/validation.ts). Isomorphic
+ * (no Node imports): the renderer's forms use the same rules for instant feedback.
+ */
+const required = { error: 'validation.required' } as const;
 export const text = (max: number) => z.string().trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
 
 export const loginSchema = z
   .string()
   .trim()
+  .min(1, required)
   .min(3, { error: 'validation.loginFormat' })
   .max(40, { error: 'validation.loginFormat' })
   .regex(/^[a-zA-Z0-9._-]+$/, { error: 'validation.loginFormat' });
@@ -19,6 +24,7 @@ export const loginSchema = z
  */
 export const passwordSchema = z
   .string()
+  .min(1, required)
   .min(10, { error: 'validation.passwordTooShort' })
   .max(200, { error: 'validation.tooLong' })
   .refine((p) => new Set(p).size >= 4, { error: 'validation.passwordTooSimple' });
@@ -29,13 +35,14 @@ export const roleSchema = z.enum(ROLES);
 export const binSchema = z
   .string()
   .trim()
+  .min(1, required)
   .superRefine((v, ctx) => {
     const r = checkBin(v);
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.code });
   });
 
 export const branchSchema = z.object({
-  code: z.string().trim().regex(/^[A-Z0-9-]{2,16}$/, { error: 'validation.branchCode' }),
+  code: z.string().trim().toUpperCase().min(1, required).regex(/^[A-Z0-9-]{2,16}$/, { error: 'validation.branchCode' }),
   name: text(200),
   address: text(300),
 });

@@ -1,57 +1,25 @@
 import { z } from 'zod';
+import {
+  branchSchema as branchFields,
+  loginSchema as loginField,
+  operatorSchema as operatorFields,
+  passwordSchema as newPasswordField,
+  roleSchema as roleField,
+  text,
+} from '../../../electron/core/api/schemas';
+import { LANGUAGES } from '../../../electron/core/languages';
 import { parseDate } from '../format';
-import { LANGUAGES } from '../i18n/languages';
-import { binProblem } from './bin';
 
 /**
- * Client-side schemas: the same rules and the same message keys as the core's
- * (electron/core/api/schemas.ts), so the receptionist sees a problem when she leaves the
- * field instead of after saving. The core still validates every payload.
+ * Client-side schemas: the core's own field rules (electron/core/api/schemas.ts, an
+ * isomorphic module), so the receptionist sees a problem when she leaves the field instead
+ * of after saving, with the same message keys. The core still validates every payload.
  */
 const required = { error: 'validation.required' } as const;
 
-export const text = (max: number) => z.string().trim().min(1, required).max(max, { error: 'validation.tooLong' });
-
-export const loginField = z
-  .string()
-  .trim()
-  .min(1, required)
-  .min(3, { error: 'validation.loginFormat' })
-  .max(40, { error: 'validation.loginFormat' })
-  .regex(/^[a-zA-Z0-9._-]+$/, { error: 'validation.loginFormat' });
-
-export const newPasswordField = z
-  .string()
-  .min(1, required)
-  .min(10, { error: 'validation.passwordTooShort' })
-  .max(200, { error: 'validation.tooLong' })
-  .refine((p) => new Set(p).size >= 4, { error: 'validation.passwordTooSimple' });
+export { branchFields, loginField, newPasswordField, operatorFields, roleField, text };
 
 export const anyPasswordField = z.string().min(1, required).max(200, { error: 'validation.tooLong' });
-
-export const roleField = z.enum(['receptionist', 'manager', 'admin']);
-
-export const branchFields = z.object({
-  code: z.string().trim().toUpperCase().min(1, required).regex(/^[A-Z0-9-]{2,16}$/, { error: 'validation.branchCode' }),
-  name: text(200),
-  address: text(300),
-});
-
-export const operatorFields = z.object({
-  legalNameKk: text(200),
-  legalNameRu: text(200),
-  bin: z
-    .string()
-    .trim()
-    .min(1, required)
-    .superRefine((v, ctx) => {
-      const problem = binProblem(v);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
-  postalAddress: text(300),
-  directorName: text(120),
-  directorNameRuDative: text(120),
-});
 
 const mismatch = { error: 'validation.passwordMismatch', path: ['confirm'] };
 

@@ -1,0 +1,3 @@
+/** The UI languages. Isomorphic: the renderer imports this too. */
+export const LANGUAGES = ['kk', 'ru', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
