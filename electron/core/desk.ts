@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock.js';
 import { AppError } from './errors.js';
 import { Keyring, type OsSealer, type UnlockedKeys } from './keys/keyring.js';
 import { LoginThrottle } from './keys/throttle.js';
+import { clearPendingKeyring, finishInterruptedRekey, hasPendingKeyring } from './maintenance/rekey-pending.js';
 import { writePrefs, type Language } from './prefs.js';
 import type { SessionStaff } from './session.js';
 import { DATA_KEY_BYTES, DEFAULT_CIPHER, openStore, type CipherName, type Db } from './store/database.js';
@@ -14,6 +15,7 @@ import { StaffWriter } from './staff/staff-repo.js';
 import { PatientWriter } from './patients/patient-writer.js';
 import { ConsentService } from './consent/consent-service.js';
 import type { PrintService } from './print/service.js';
+import type { SyncFactory, SyncService } from './sync/service.js';
 import type { Role } from './staff/roles.js';
 
 export const STORE_FILE = 'store.db';
@@ -31,6 +33,8 @@ export interface DeskOptions {
   scryptCost?: { N: number; r: number; p: number };
   /** Renders printed forms to PDF (Electron's printToPDF, or Chromium via Playwright in the harness). */
   print?: PrintService | null;
+  /** Background sync, started when the store opens and stopped on close (`createSyncService`); none when absent (CLI, tests). */
+  sync?: SyncFactory;
 }
 
 export interface SetupInput {
@@ -47,6 +51,7 @@ export interface OpenedStore {
   staff: StaffWriter;
   patients: PatientWriter;
   consents: ConsentService;
+  sync: SyncService | null;
   keyring: Keyring;
   /** Held in memory while the app runs, so background sync continues while the desk is locked. */
   keys: UnlockedKeys;
@@ -66,6 +71,7 @@ export class DeskCore {
   private readonly nativeBinding: string | undefined;
   readonly scryptCost: { N: number; r: number; p: number } | undefined;
   readonly print: PrintService | null;
+  private readonly syncFactory: SyncFactory | undefined;
   private opened: OpenedStore | null = null;
   private readonly throttle: LoginThrottle;
 
@@ -77,6 +83,7 @@ export class DeskCore {
     this.nativeBinding = opts.nativeBinding;
     this.scryptCost = opts.scryptCost;
     this.print = opts.print ?? null;
+    this.syncFactory = opts.sync;
     this.throttle = new LoginThrottle(this.clock);
   }
 
@@ -144,6 +151,7 @@ export class DeskCore {
       await keyring.setPassword(input.admin.login, keys.master, input.admin.password, this.scryptCost);
       writePrefs(this.dataDir, { language: input.language });
       this.opened = this.makeOpened(db, keyring, keys, DEFAULT_CIPHER);
+      this.opened.sync?.start();
     } catch (e) {
       db.close();
       for (const suffix of ['', '-wal', '-shm']) rmSync(this.storeFile + suffix, { force: true });
@@ -171,7 +179,7 @@ export class DeskCore {
       }
       throw e;
     }
-    const opened = this.openWith(keyring, keys);
+    const opened = await this.openOrRecover(keyring, keys, password);
     const staff = opened.staff.byLogin(login);
     if (!staff) throw new AppError('auth.wrongCredentials');
     if (!staff.active) {
@@ -215,8 +223,28 @@ export class DeskCore {
   }
 
   close(): void {
+    // Sync first: it aborts its request in flight and never touches the store afterwards.
+    void this.opened?.sync?.stop();
     this.opened?.db.close();
     this.opened = null;
+  }
+
+  /**
+   * Opens the store; if the keyring's key is refused because a rekey was cut off between
+   * SQLite switching keys and the keyring recording it, finishes that rekey from the pending
+   * copy (see maintenance/rekey-pending.ts) instead of locking everyone out.
+   */
+  private async openOrRecover(keyring: Keyring, keys: UnlockedKeys, password: string): Promise<OpenedStore> {
+    try {
+      const opened = this.openWith(keyring, keys);
+      if (hasPendingKeyring(this.dataDir)) clearPendingKeyring(this.dataDir);
+      return opened;
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'store.wrongKey')) throw e;
+      const recovered = await finishInterruptedRekey(this.dataDir, this.storeFile, keyring, password);
+      if (!recovered) throw e;
+      return this.openWith(keyring, recovered);
+    }
   }
 
   private openWith(keyring: Keyring, keys: UnlockedKeys): OpenedStore {
@@ -226,6 +254,7 @@ export class DeskCore {
     }
     const db = openStore({ file: this.storeFile, key: keys.dataKey, cipher: keyring.cipher, ...this.bindingOpt() });
     this.opened = this.makeOpened(db, keyring, keys, keyring.cipher);
+    this.opened.sync?.start();
     return this.opened;
   }
 
@@ -243,7 +272,8 @@ export class DeskCore {
       print: this.print,
       staffName: (id) => (id ? (staff.byId(id)?.fullName ?? '') : ''),
     });
-    return { db, keyring, keys, cipher, audit, staff, patients, consents };
+    const sync = this.syncFactory?.({ db, audit, patients, clock: this.clock, branchCode }) ?? null;
+    return { db, keyring, keys, cipher, audit, staff, patients, consents, sync };
   }
 
   private bindingOpt(): { nativeBinding?: string } {

@@ -1,6 +1,7 @@
 import { auditHandlers } from './handlers/audit.js';
 import { consentHandlers } from './handlers/consents.js';
 import { draftHandlers } from './handlers/drafts.js';
+import { maintenanceHandlers } from './handlers/maintenance.js';
 import { patientHandlers } from './handlers/patients.js';
 import { authHandlers } from './handlers/auth.js';
 import { settingsHandlers } from './handlers/settings.js';
@@ -21,6 +22,7 @@ export const handlers = {
   ...patientHandlers,
   ...draftHandlers,
   ...consentHandlers,
+  ...maintenanceHandlers,
 };
 
 export type Handlers = typeof handlers;

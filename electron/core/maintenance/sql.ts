@@ -1,5 +1,4 @@
 import { AppError } from '../errors.js';
-import { DATA_KEY_BYTES } from '../store/database.js';
 
 /**
  * SQL text for the few statements that cannot take bound parameters (VACUUM INTO, PRAGMA
@@ -14,8 +13,4 @@ export function sqlFileLiteral(file: string): string {
   return `'${file.replaceAll("'", "''")}'`;
 }
 
-/** A raw data key for PRAGMA key/rekey: only hex digits reach the SQL text. */
-export function rawKeyLiteral(key: Buffer): string {
-  if (key.length !== DATA_KEY_BYTES) throw new Error(`data key must be ${DATA_KEY_BYTES} bytes`);
-  return `"x'${key.toString('hex')}'"`;
-}
+export { rawKeyLiteral } from '../store/database.js';

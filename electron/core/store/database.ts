@@ -29,7 +29,7 @@ export interface OpenStoreOptions {
   migrate?: boolean;
 }
 
-function rawKeyLiteral(key: Buffer): string {
+export function rawKeyLiteral(key: Buffer): string {
   if (key.length !== DATA_KEY_BYTES) throw new Error(`data key must be ${DATA_KEY_BYTES} bytes`);
   // The x'..' form tells SQLite3MC the bytes ARE the key: no passphrase KDF on each open.
   // Only hex digits reach the pragma, so nothing here comes from outside as SQL.
