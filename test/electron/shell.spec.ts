@@ -49,8 +49,9 @@ test.describe('Electron shell', () => {
     const page = await app.firstWindow();
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const wc = BrowserWindow.getAllWindows()[0]!.webContents;
-      const p = wc.getLastWebPreferences();
-      return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration, webSecurity: p?.webSecurity, url: wc.getURL() };
+      // Not in Electron's typings on every version, but present at run time.
+      const p = (wc as unknown as { getLastWebPreferences(): Record<string, unknown> | null }).getLastWebPreferences();
+      return { contextIsolation: p?.['contextIsolation'], sandbox: p?.['sandbox'], nodeIntegration: p?.['nodeIntegration'], webSecurity: p?.['webSecurity'], url: wc.getURL() };
     });
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(prefs.url.startsWith('app://desk/')).toBe(true);
