@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock.js';
 import { AppError } from './errors.js';
 import { Keyring, type OsSealer, type UnlockedKeys } from './keys/keyring.js';
 import { LoginThrottle } from './keys/throttle.js';
+import { clearPendingKeyring, finishInterruptedRekey, hasPendingKeyring } from './maintenance/rekey-pending.js';
 import { writePrefs, type Language } from './prefs.js';
 import type { SessionStaff } from './session.js';
 import { DATA_KEY_BYTES, DEFAULT_CIPHER, openStore, type CipherName, type Db } from './store/database.js';
@@ -178,7 +179,7 @@ export class DeskCore {
       }
       throw e;
     }
-    const opened = this.openWith(keyring, keys);
+    const opened = await this.openOrRecover(keyring, keys, password);
     const staff = opened.staff.byLogin(login);
     if (!staff) throw new AppError('auth.wrongCredentials');
     if (!staff.active) {
@@ -226,6 +227,24 @@ export class DeskCore {
     void this.opened?.sync?.stop();
     this.opened?.db.close();
     this.opened = null;
+  }
+
+  /**
+   * Opens the store; if the keyring's key is refused because a rekey was cut off between
+   * SQLite switching keys and the keyring recording it, finishes that rekey from the pending
+   * copy (see maintenance/rekey-pending.ts) instead of locking everyone out.
+   */
+  private async openOrRecover(keyring: Keyring, keys: UnlockedKeys, password: string): Promise<OpenedStore> {
+    try {
+      const opened = this.openWith(keyring, keys);
+      if (hasPendingKeyring(this.dataDir)) clearPendingKeyring(this.dataDir);
+      return opened;
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'store.wrongKey')) throw e;
+      const recovered = await finishInterruptedRekey(this.dataDir, this.storeFile, keyring, password);
+      if (!recovered) throw e;
+      return this.openWith(keyring, recovered);
+    }
   }
 
   private openWith(keyring: Keyring, keys: UnlockedKeys): OpenedStore {
