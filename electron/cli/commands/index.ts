@@ -3,6 +3,7 @@ import { backupCommand } from './backup.js';
 import { initCommand } from './init.js';
 import { rekeyCommand } from './rekey.js';
 import { restoreCommand } from './restore.js';
+import { seedCommand } from './seed.js';
 import { staffResetPasswordCommand } from './staff-reset-password.js';
 import { statsCommand } from './stats.js';
 import { verifyAuditCommand } from './verify-audit.js';
@@ -15,4 +16,5 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   rekey: rekeyCommand,
   stats: statsCommand,
   'staff-reset-password': staffResetPasswordCommand,
+  seed: seedCommand,
 };
