@@ -32,9 +32,15 @@ export class Session {
     this.lastActivityMs = nowMs;
   }
 
-  /** Locks the session if it has been idle longer than the limit; returns whether it is locked. */
-  lockIfIdle(nowMs: number, idleMs: number): boolean {
-    if (this.staff && !this.locked && nowMs - this.lastActivityMs >= idleMs) this.locked = true;
-    return this.locked;
+  /**
+   * Locks the session if it has been idle longer than the limit. Returns whether it is
+   * locked now, and whether this call is the one that locked it (so it is audited once).
+   */
+  lockIfIdle(nowMs: number, idleMs: number): { locked: boolean; justLocked: boolean } {
+    if (this.staff && !this.locked && nowMs - this.lastActivityMs >= idleMs) {
+      this.locked = true;
+      return { locked: true, justLocked: true };
+    }
+    return { locked: this.locked, justLocked: false };
   }
 }

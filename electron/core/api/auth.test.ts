@@ -67,6 +67,7 @@ describe('idle lock, unlock and logout', () => {
     expect(!locked.ok && locked.error.code).toBe('auth.locked');
     const status = expectOk(await c.call('auth.status', {}));
     expect(status.signedIn && status.locked).toBe(true);
+    expect(fx.desk.store().db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'auth.idleLocked'").get()).toEqual({ n: 1 });
     const wrong = await c.call('auth.unlock', { password: 'nope nope nope' });
     expect(!wrong.ok && wrong.error.code).toBe('auth.wrongCredentials');
     const unlocked = expectOk(await c.call('auth.unlock', { password: 'correct horse battery' }));

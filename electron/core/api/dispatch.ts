@@ -3,6 +3,7 @@ import { AppError, type ErrorBody } from '../errors.js';
 import { can } from '../staff/roles.js';
 import type { HandlerContext, HandlerDef, Result } from './handler.js';
 import { handlers } from './index.js';
+import { lockIdleSession } from './idle.js';
 import { parseInput } from './validation.js';
 
 type AnyHandler = HandlerDef<z.ZodType, unknown>;
@@ -12,7 +13,7 @@ function authorize(ctx: HandlerContext, h: AnyHandler): void {
   const { session, desk } = ctx;
   if (!session.staff || !desk.isOpen()) throw new AppError('auth.required');
   // The core, not the renderer, decides that an idle desk is locked.
-  const locked = session.lockIfIdle(desk.clock.now().getTime(), desk.idleLockMs());
+  const { locked } = lockIdleSession(ctx);
   if (h.access === 'signedIn') return;
   if (locked) throw new AppError('auth.locked');
   if (session.staff.mustChangePassword) throw new AppError('auth.mustChangePassword');

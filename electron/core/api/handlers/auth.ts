@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
+import { lockIdleSession } from '../idle.js';
 import { defineHandler } from '../handler.js';
 import { empty, loginSchema, passwordSchema } from '../schemas.js';
 import { sessionView } from './session-view.js';
@@ -10,7 +11,7 @@ export const authHandlers = {
     access: 'public',
     passive: true,
     run: (ctx) => {
-      if (ctx.session.staff && ctx.desk.isOpen()) ctx.session.lockIfIdle(ctx.desk.clock.now().getTime(), ctx.desk.idleLockMs());
+      if (ctx.session.staff && ctx.desk.isOpen()) lockIdleSession(ctx);
       return sessionView(ctx);
     },
   }),

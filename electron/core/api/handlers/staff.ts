@@ -5,6 +5,13 @@ import { defineHandler } from '../handler.js';
 import { empty, fullNameSchema, idSchema, loginSchema, passwordSchema, roleSchema } from '../schemas.js';
 
 export const staffHandlers = {
+  /** Names for the people in the audit log: managers read the log but do not manage accounts. */
+  'staff.directory': defineHandler({
+    input: empty,
+    access: 'audit.read',
+    run: ({ desk }) => desk.store().staff.list().map((s) => ({ id: s.id, fullName: s.fullName, role: s.role, active: s.active })),
+  }),
+
   'staff.list': defineHandler({
     input: empty,
     access: 'staff.manage',
