@@ -252,7 +252,7 @@ export class SyncService {
 
   private fail(f: Failure): void {
     if (f.kind === 'network' || f.kind === 'timeout') this.observe('networkError');
-    if (f.kind !== 'unauthorized') this.batch = batchAfterFailure(this.batch, this.cfg.batch);
+    if (f.kind === 'network' || f.kind === 'timeout' || f.kind === 'split') this.batch = batchAfterFailure(this.batch, this.cfg.batch);
     if (f.kind === 'split') {
       // Not the link's fault: retry at once with the smaller batch.
       this.again = true;

@@ -4,9 +4,12 @@
  *
  * Like TCP's congestion control: from the start the size doubles after each quick success
  * until the first trouble, then grows by a quarter at a time from half the size that failed.
- * A failure or timeout halves it (a flaky or slow link gets small batches, so one lost
- * answer costs little); a success that took longer than `slowMs` keeps the size, so a slow
- * link does not grow batches until requests time out. A 413 (body too large) also halves.
+ * A link failure (reset, timeout, lost answer, 413) halves it: on a link that drops requests,
+ * small batches lose little each time. A success that took longer than `slowMs` keeps the
+ * size, so a slow link does not grow batches until they time out; a success much faster than
+ * that (under a quarter) doubles it again, so random losses on a fast link do not pin the
+ * size at the minimum. Errors the server answered (5xx, 429) are not the link's doing; the
+ * engine backs off for them but keeps the size.
  */
 export interface BatchConfig {
   min: number;
@@ -34,7 +37,8 @@ export function initialBatch(c: BatchConfig): BatchState {
 
 export function batchAfterSuccess(s: BatchState, c: BatchConfig, durationMs: number): BatchState {
   if (durationMs > c.slowMs) return s;
-  const next = s.size < s.threshold ? s.size * 2 : s.size + Math.max(1, Math.floor(s.size / 4));
+  const quick = durationMs < c.slowMs / 4;
+  const next = s.size < s.threshold || quick ? s.size * 2 : s.size + Math.max(1, Math.floor(s.size / 4));
   return { ...s, size: clamp(next, c) };
 }
 

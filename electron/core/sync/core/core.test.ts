@@ -15,10 +15,24 @@ describe('batch sizing', () => {
     expect(sizes).toEqual([10, 20, 40, 80]);
     s = batchAfterFailure(s, c);
     expect(s.size).toBe(40);
-    s = batchAfterSuccess(s, c, 50);
+    s = batchAfterSuccess(s, c, 500);
     expect(s.size).toBe(50);
-    s = batchAfterSuccess(s, c, 50);
+    s = batchAfterSuccess(s, c, 500);
     expect(s.size).toBe(62);
+    // Far quicker than `slowMs`: back to doubling, so random losses do not pin the size down.
+    s = batchAfterSuccess(s, c, 100);
+    expect(s.size).toBe(100);
+  });
+
+  it('keeps a useful size on a fast link that loses 30 % of requests at random', () => {
+    const rnd = seededRandom(11);
+    let s = initialBatch(c);
+    const sizes: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      s = rnd() < 0.3 ? batchAfterFailure(s, c) : batchAfterSuccess(s, c, 100);
+      sizes.push(s.size);
+    }
+    expect(sizes.reduce((a, b) => a + b, 0) / sizes.length).toBeGreaterThan(30);
   });
 
   it('stays within its bounds however the link behaves', () => {
