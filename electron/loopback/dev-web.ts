@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DeskCore } from '../core/desk.js';
+import { createSyncService } from '../core/sync/service.js';
 import { startLoopbackServer } from './server.js';
 import { ChromiumPrintService, chromiumPath } from './chromium-print.js';
 
@@ -23,6 +24,7 @@ const print = browserPath ? new ChromiumPrintService(browserPath) : null;
 if (!print) console.warn('No Chromium found (set CHROMIUM_PATH): printing forms is unavailable in the harness.');
 const desk = new DeskCore({
   print,
+  sync: createSyncService,
   dataDir: values.data,
   resourcesDir: path.resolve('resources'),
   ...(scryptN ? { scryptCost: { N: scryptN, r: 8, p: 1 } } : {}),

@@ -2,6 +2,7 @@ import { app, BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DeskCore } from '../core/desk.js';
+import { createSyncService } from '../core/sync/service.js';
 import { registerIpc } from './ipc.js';
 import { osSealer } from './os-sealer.js';
 import { electronPrintService } from './print.js';
@@ -76,6 +77,7 @@ if (!app.requestSingleInstanceLock()) {
       resourcesDir,
       sealer: osSealer(),
       print: electronPrintService,
+      sync: createSyncService,
       ...(electronNativeBinding() ? { nativeBinding: electronNativeBinding() } : {}),
     });
     registerIpc(desk, (e: IpcMainInvokeEvent) => windows.has(e.sender.id));

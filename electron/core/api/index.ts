@@ -7,6 +7,7 @@ import { authHandlers } from './handlers/auth.js';
 import { settingsHandlers } from './handlers/settings.js';
 import { setupHandlers } from './handlers/setup.js';
 import { staffHandlers } from './handlers/staff.js';
+import { syncHandlers } from './handlers/sync.js';
 
 /**
  * The one map of everything the renderer (or the CLI) can ask the core to do. Transports
@@ -23,6 +24,7 @@ export const handlers = {
   ...draftHandlers,
   ...consentHandlers,
   ...maintenanceHandlers,
+  ...syncHandlers,
 };
 
 export type Handlers = typeof handlers;
