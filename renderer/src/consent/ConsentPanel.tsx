@@ -4,7 +4,6 @@ import { useApi } from '../api/ApiProvider';
 import { StatusMessage } from '../ui/StatusMessage';
 import '../styles/consent.css';
 import { CaptureDialog, type CaptureStart } from './CaptureDialog';
-import { BadgeView } from './ConsentBadge';
 import { ConsentList, type RowAction } from './ConsentList';
 import { ConsentNotices } from './ConsentNotices';
 import { ReprintDialog } from './ReprintDialog';
@@ -57,10 +56,10 @@ export function ConsentPanel({ patientId, onChanged }: ConsentPanelProps) {
   const canTake = status !== null && !pending && (!status.active || status.needsReconsent);
 
   return (
-    <section className="consent-panel" aria-labelledby="consent-panel-title">
+    // The card gives this section its heading and shows the badge in its header; the panel
+    // brings what is said and done about consents.
+    <div className="consent-panel">
       <div className="consent-panel-header">
-        <h2 id="consent-panel-title">{t('consent:panel.title')}</h2>
-        {status ? <BadgeView kind={status.badge} /> : null}
         <div className="consent-panel-actions">
           {pending ? (
             <button type="button" className="primary" onClick={() => onAction('continue', pending)}>
@@ -109,6 +108,6 @@ export function ConsentPanel({ patientId, onChanged }: ConsentPanelProps) {
           }}
         />
       ) : null}
-    </section>
+    </div>
   );
 }

@@ -42,13 +42,18 @@ export function PdfView(props: { base64: string; title: string; onPrint?: () => 
         <button type="button" className={props.printFirst ? 'primary' : undefined} onClick={() => void print()} disabled={busy} autoFocus={props.printFirst}>
           {t('consent:pdf.print')}
         </button>
-        <p role="status" className={outcome?.kind === 'error' ? 'pdf-message form-error' : 'pdf-message'}>
+        <p role="status" className="pdf-message">
           {outcome?.kind === 'sent' ? t('consent:pdf.sent') : null}
           {outcome?.kind === 'viewer' ? t('consent:pdf.printFromViewer') : null}
-          {outcome?.kind === 'error' ? errorText(outcome.error) : null}
         </p>
+        {outcome?.kind === 'error' ? (
+          <p role="alert" className="pdf-message form-error">
+            {errorText(outcome.error)}
+          </p>
+        ) : null}
       </div>
-      {url ? <iframe ref={frame} className="pdf-frame" src={url} title={props.title} /> : <p role="status">{t('common:loading')}</p>}
+      {/* Fitted to the frame's width without the thumbnail strip: the form is read on screen too. */}
+      {url ? <iframe ref={frame} className="pdf-frame" src={`${url}#navpanes=0&view=FitH`} title={props.title} /> : <p role="status">{t('common:loading')}</p>}
     </div>
   );
 }

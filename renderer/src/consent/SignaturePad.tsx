@@ -49,9 +49,11 @@ export function SignaturePad({ ref, onChange }: { ref: Ref<SignaturePadHandle>; 
   useEffect(() => {
     const el = canvas.current;
     if (!el) return;
+    // Drawn in 560×220 units, rendered at the box's real size and pixel density.
     const dpr = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
-    el.width = Math.round(WIDTH * dpr);
-    el.height = Math.round(HEIGHT * dpr);
+    const cssWidth = el.getBoundingClientRect().width || WIDTH;
+    el.width = Math.round(cssWidth * dpr);
+    el.height = Math.round((cssWidth * dpr * HEIGHT) / WIDTH);
     redraw();
   }, [redraw]);
 
