@@ -69,7 +69,7 @@ export function DeskSearch(props: {
   const activeResult = results[active];
 
   return (
-    <section className="desk-search" aria-labelledby="desk-search-label">
+    <section className="desk-search">
       <div className="desk-search-row">
         <div className="field field-large desk-search-field">
           <label id="desk-search-label" htmlFor="desk-search">

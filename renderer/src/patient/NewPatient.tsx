@@ -109,7 +109,8 @@ export function NewPatient(props: {
       busy={busy}
       formError={formError}
       active={props.active}
-      onSubmit={() => void submit()}
+      // An IIN that is already registered blocks saving whatever else is wrong: the way out comes first.
+      onSubmit={() => (existingId ? document.getElementById('dup-open-existing')?.focus() : void submit())}
       onDiscard={discard}
       top={
         <>
