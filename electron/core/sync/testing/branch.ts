@@ -2,7 +2,18 @@ import { dispatch } from '../../api/dispatch.js';
 import type { HandlerContext, Result } from '../../api/handler.js';
 import { Session } from '../../session.js';
 import { expectOk } from '../../testing/desk-fixture.js';
+import type { SyncConfigOverrides } from '../config.js';
 import { callSync, type SyncDesk } from './sync-desk.js';
+
+/** Short timings for tests that run the engine against a local server. */
+export const FAST: SyncConfigOverrides = {
+  requestTimeoutMs: 2000,
+  probeTimeoutMs: 500,
+  pollIntervalMs: 50,
+  probeIntervalMs: 50,
+  offlineAfterFailures: 2,
+  backoff: { baseMs: 10, maxMs: 100 },
+};
 
 /** Sets a branch up (admin, receptionist), points it at the central server, and signs both in. */
 export async function prepareBranch(fx: SyncDesk, central: { url: string; token: string }) {

@@ -38,6 +38,8 @@ export interface FaultProxy {
   counts: Record<Outcome, number>;
   setDown(down: boolean): void;
   setFailureRate(rate: number): void;
+  /** The next uploads (POST requests) get these outcomes, in order, whatever the failure rate says. */
+  forceNext(...outcomes: (FaultKind | 'passed')[]): void;
   /** Called for each request as it arrives (tests use it to act while a batch is in flight). */
   onRequest(listener: ((method: string, path: string, outcome: Outcome) => void) | null): void;
   close(): Promise<void>;
@@ -70,8 +72,11 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
     return bag.pop() ?? 'reset';
   }
 
-  function pick(path: string): Outcome {
+  const forced: (FaultKind | 'passed')[] = [];
+  function pick(method: string, path: string): Outcome {
     if (o.faultPaths && !o.faultPaths.test(path)) return 'passed';
+    const f = method === 'POST' ? forced.shift() : undefined;
+    if (f) return f;
     credit += failureRate;
     if (credit >= 1) {
       credit -= 1;
@@ -100,7 +105,7 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
   }
 
   const server = http.createServer((req, res) => {
-    const outcome = pick(req.url ?? '');
+    const outcome = pick(req.method ?? '', req.url ?? '');
     counts[outcome]++;
     listener?.(req.method ?? '', req.url ?? '', outcome);
     const cut = () => req.socket.destroy();
@@ -173,6 +178,9 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
     },
     setFailureRate(r) {
       failureRate = r;
+    },
+    forceNext(...outcomes) {
+      forced.push(...outcomes);
     },
     onRequest(l) {
       listener = l;

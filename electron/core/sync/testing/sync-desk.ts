@@ -11,6 +11,7 @@ import { AppError } from '../../errors.js';
 import { Session } from '../../session.js';
 import { can } from '../../staff/roles.js';
 import { SAMPLE_SETUP, TEST_SCRYPT } from '../../testing/desk-fixture.js';
+import type { BuilderRegistry } from '../builders.js';
 import type { SyncConfigOverrides } from '../config.js';
 import { seededRandom } from '../core/random.js';
 import { SyncService } from '../service.js';
@@ -43,6 +44,7 @@ export interface SyncDeskOptions {
   config?: SyncConfigOverrides;
   seed?: number;
   setup?: SetupInput;
+  builders?: BuilderRegistry;
 }
 
 /** A DeskCore whose store runs a SyncService (seeded jitter, test timings), in a temp folder. */
@@ -54,7 +56,7 @@ export function makeSyncDesk(opts: SyncDeskOptions = {}) {
     resourcesDir: path.resolve('resources'),
     clock,
     scryptCost: TEST_SCRYPT,
-    sync: (deps) => new SyncService({ ...deps, config: opts.config, random: seededRandom(opts.seed ?? 1) }),
+    sync: (deps) => new SyncService({ ...deps, config: opts.config, random: seededRandom(opts.seed ?? 1), ...(opts.builders ? { builders: opts.builders } : {}) }),
   });
   const ctx = (session: Session): HandlerContext => ({ desk, session, transport: 'test' });
   return {
