@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { loginByKeyboard } from './helpers';
-import { connectCore, MANAGER, PATIENT, RECEPTIONIST, stageDesk } from './helpers/consent-helpers';
+import { connectCore, MANAGER, MINOR, PATIENT, RECEPTIONIST, stageDesk } from './helpers/consent-helpers';
 
 /**
  * Consent at the desk, end to end in the Russian UI: the patient is registered through the
@@ -164,5 +164,76 @@ test('take consent in three steps, print, confirm the paper signature, withdraw,
   const tasks = await manager.ok('dpo.tasks.list', { status: 'open' });
   expect(tasks.map((task) => [task.kind, task.patientId])).toEqual([['consent-withdrawn', patientId]]);
   manager.close();
+  core.close();
+});
+
+test('a refused form, then a representative signs for a minor on screen', async ({ page, desk }) => {
+  const { patientId, core } = await stageDesk(desk.openUrl, MINOR);
+  await page.goto(desk.openUrl);
+  await loginByKeyboard(page, RECEPTIONIST.login, RECEPTIONIST.password);
+  await expect(page.getByLabel('ИИН, фамилия или телефон')).toBeFocused();
+  await page.keyboard.type(MINOR.iin ?? '');
+  await expect(page.getByRole('option', { name: /Айдар/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  const panel = page.locator('.consent-panel');
+  const badge = page.locator('.card-header .consent-badge');
+  const dialog = page.getByRole('dialog', { name: 'Согласие на обработку персональных данных' });
+
+  // Kazakh, the family's preferred language; the mother, prefilled from the card, signs.
+  await panel.getByRole('button', { name: 'Оформить согласие' }).click();
+  await expect(dialog.getByRole('radio', { name: /Казахский/ }).first()).toBeChecked();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByText('Пациенту нет 18 лет: подписывает законный представитель.')).toBeVisible();
+  await expect(dialog.getByRole('radio', { name: 'Законный представитель' })).toBeChecked();
+  await expect(dialog.getByLabel('ФИО представителя')).toHaveValue('Нұрланова Әйгерім Серікқызы');
+  await expect(dialog.getByLabel('ИИН представителя')).toHaveValue('880315400010');
+  await expect(dialog.getByLabel('Действует на основании')).toHaveValue('birth-certificate');
+  await page.keyboard.press('Enter');
+
+  // The family refuses: the record says so, and there is still no consent.
+  await dialog.getByRole('button', { name: 'Пациент отказывается' }).click();
+  await expect(dialog.getByText('Без согласия на обязательные цели визит продолжить нельзя.', { exact: false })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Зафиксировать отказ' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(panel.getByRole('row', { name: /ALA-01-\d{4}-000001/ })).toContainText('Отказ');
+  await expect(badge).toHaveAttribute('data-badge', 'none');
+
+  // They change their minds: a new record. Kazakh again, "as last time"; Esc first warns.
+  await panel.getByRole('button', { name: 'Оформить согласие' }).click();
+  await expect(dialog.getByText('как в прошлый раз')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('switch').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog.getByText('Нажмите Esc ещё раз')).toBeVisible();
+  await page.keyboard.press('Enter');
+
+  // Signed on screen: nothing to save until something is drawn; the last stroke can be undone.
+  await dialog.getByRole('button', { name: 'Подпись на экране' }).click();
+  const save = dialog.getByRole('button', { name: 'Сохранить подпись' });
+  await expect(save).toBeDisabled();
+  const pad = dialog.getByRole('img', { name: /Поле подписи/ });
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('no signature pad');
+  for (const dy of [0, 30]) {
+    await page.mouse.move(box.x + 40, box.y + box.height * 0.6 + dy);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 40 + i * 15, box.y + box.height * 0.6 + dy - Math.sin(i / 2) * 30);
+    await page.mouse.up();
+  }
+  await expect(dialog.getByText('Штрихов: 2')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Отменить штрих' }).click();
+  await expect(dialog.getByText('Штрихов: 1')).toBeVisible();
+  await axe(page, 'dialog[open]', 'signature pad');
+  await save.click();
+  await expect(dialog).toBeHidden();
+
+  const row = panel.getByRole('row', { name: /ALA-01-\d{4}-000002/ });
+  await expect(row).toContainText('Действует');
+  await expect(row).toContainText('Нұрланова Әйгерім Серікқызы, представитель (свидетельство о рождении)');
+  await expect(row).toContainText('подпись на экране');
+  await expect(badge).toHaveAttribute('data-badge', 'active');
+  const status = await core.ok('consent.status', { patientId });
+  expect(status.active).toMatchObject({ signatureKind: 'drawn', hasDrawnSignature: true, language: 'kk', signer: { kind: 'representative', basis: 'birth-certificate' } });
   core.close();
 });

@@ -83,6 +83,20 @@ export const PATIENT: PatientFormValues = {
   preferredLanguage: 'ru',
 };
 
+/** A child, signed for by the mother (the adult patient above) on the basis of the birth certificate. */
+export const MINOR: PatientFormValues = {
+  ...PATIENT,
+  iin: '150120500015',
+  birthDate: '2015-01-20',
+  sex: 'male',
+  givenName: 'Айдар',
+  patronymic: null,
+  phone: '+7 701 555 12 34',
+  document: { type: 'birth-certificate', number: 'I-АЛ 123456', issuedOn: null, issuer: null, expiresOn: null },
+  representative: { fullName: 'Нұрланова Әйгерім Серікқызы', iin: '880315400010', basis: 'birth-certificate' },
+  preferredLanguage: 'kk',
+};
+
 /**
  * First run done through the core: the branch is set up, a receptionist and a manager exist
  * with their own passwords (no forced change left), and one patient is registered by the
