@@ -13,7 +13,7 @@ import { enqueue } from './outbox.js';
 import { markSuperseded } from './queue.js';
 
 export type FieldChoice = 'local' | 'remote';
-export type ConflictChoice = { choice: 'local' } | { choice: 'remote' } | { choice: 'merge'; fields: Record<string, FieldChoice> };
+export type ConflictChoice = { choice: 'local' } | { choice: 'remote' } | { choice: 'merge'; fields: Partial<Record<string, FieldChoice>> };
 
 export interface ResolveDeps {
   db: Db;
@@ -59,7 +59,7 @@ function unflatten(f: Record<string, string | null>): Record<string, unknown> {
 }
 
 /** Local values, with the fields chosen as 'remote' taken from the central record, validated like any edit. */
-function merged(deps: ResolveDeps, local: PatientInput, remote: PatientInput, fields: Record<string, FieldChoice>): PatientInput {
+function merged(deps: ResolveDeps, local: PatientInput, remote: PatientInput, fields: Partial<Record<string, FieldChoice>>): PatientInput {
   const unknown = Object.keys(fields).filter((k) => !MERGE_FIELDS.includes(k));
   if (unknown.length) throw new AppError('validation', { issues: unknown.map((k) => ({ path: `fields.${k}`, code: 'sync.unknownField' })) });
   const l = flatten(local);

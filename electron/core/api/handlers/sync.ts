@@ -62,7 +62,7 @@ function conflictView(c: ConflictRecord, current: Record<string, string | null> 
   };
 }
 
-const mergeChoice = z.record(z.enum(MERGE_FIELDS as [string, ...string[]]), z.enum(['local', 'remote']));
+const mergeChoice = z.partialRecord(z.enum(MERGE_FIELDS as [string, ...string[]]), z.enum(['local', 'remote']));
 
 export const syncHandlers = {
   /** The status bar: polled, so it does not count as the receptionist being active. */
