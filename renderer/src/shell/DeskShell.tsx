@@ -3,6 +3,8 @@ import { AuditScreen } from '../audit/AuditScreen';
 import { SettingsScreen } from '../admin/SettingsScreen';
 import { StaffScreen } from '../admin/StaffScreen';
 import { useSession } from '../session/SessionProvider';
+import { SyncScreen } from '../sync/SyncScreen';
+import { SyncStatusProvider } from '../sync/SyncStatusProvider';
 import type { SignedInView } from '../session/types';
 import { DeskHome } from './DeskHome';
 import { NavTabs } from './NavTabs';
@@ -20,6 +22,8 @@ function TabContent({ tab, active }: { tab: TabId; active: boolean }) {
       return <StaffScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'sync':
+      return <SyncScreen />;
   }
 }
 
@@ -50,19 +54,22 @@ export function DeskShell({ view }: { view: SignedInView }) {
     },
   });
 
+  // The sync status is polled once here, for the status bar and the sync screen alike.
   return (
-    <div className="shell" inert={view.locked}>
-      <StatusBar view={view} />
-      <NavTabs tabs={tabs} active={active} onSelect={select} />
-      <main className="shell-main">
-        {tabs
-          .filter((tab) => visited.has(tab) || tab === active)
-          .map((tab) => (
-            <div key={tab} id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} hidden={tab !== active} className="tab-panel">
-              <TabContent tab={tab} active={tab === active && !view.locked} />
-            </div>
-          ))}
-      </main>
-    </div>
+    <SyncStatusProvider enabled={!view.locked}>
+      <div className="shell" inert={view.locked}>
+        <StatusBar view={view} onOpenSync={() => select('sync')} />
+        <NavTabs tabs={tabs} active={active} onSelect={select} />
+        <main className="shell-main">
+          {tabs
+            .filter((tab) => visited.has(tab) || tab === active)
+            .map((tab) => (
+              <div key={tab} id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} hidden={tab !== active} className="tab-panel">
+                <TabContent tab={tab} active={tab === active && !view.locked} />
+              </div>
+            ))}
+        </main>
+      </div>
+    </SyncStatusProvider>
   );
 }

@@ -5,7 +5,7 @@ import type { SignedInView } from '../session/types';
 import { SyncIndicator } from './SyncIndicator';
 
 /** Always visible: where, who, sync, language, and the way to step away from the desk. */
-export function StatusBar({ view }: { view: SignedInView }) {
+export function StatusBar({ view, onOpenSync }: { view: SignedInView; onOpenSync(): void }) {
   const { t } = useTranslation();
   const session = useSession();
   return (
@@ -20,7 +20,7 @@ export function StatusBar({ view }: { view: SignedInView }) {
         <span>{view.staff.fullName}</span>
         <span className="role-badge">{t(`common:role.${view.staff.role}`)}</span>
       </div>
-      <SyncIndicator />
+      <SyncIndicator onOpen={onOpenSync} />
       <div className="status-actions">
         <LanguageSwitch />
         <button
