@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import path from 'node:path';
 import { expect, test } from './fixtures';
 import { loginByKeyboard } from './helpers';
 import { connectCore, MANAGER, MINOR, PATIENT, RECEPTIONIST, stageDesk } from './helpers/consent-helpers';
@@ -46,7 +47,16 @@ async function pdfHead(page: Page, frame: Locator): Promise<string> {
   }, url);
 }
 
+/**
+ * axe on one part of the screen (the rest belongs to other screens' tests), failing on
+ * serious or critical violations. With DESK_SCREENSHOT_DIR set, also keeps a 1366×768
+ * screenshot of what was checked.
+ */
 async function axe(page: Page, scope: string, name: string): Promise<void> {
+  const dir = process.env.DESK_SCREENSHOT_DIR;
+  // The PDF viewer draws the page a moment after the frame appears; only the picture needs it.
+  if (dir && (await page.locator('iframe.pdf-frame').count()) > 0) await page.waitForTimeout(1500);
+  if (dir) await page.screenshot({ path: path.join(dir, `consent-${name.replace(/\W+/g, '-')}.png`) });
   const results = await new AxeBuilder({ page }).include(scope).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -106,7 +116,7 @@ test('take consent in three steps, print, confirm the paper signature, withdraw,
   await expect(badge).toHaveText('Ожидает подписи');
   await axe(page, 'dialog[open]', 'consent step 3');
   await dialog.getByRole('button', { name: 'Печать', exact: true }).click();
-  await expect(dialog.getByRole('status').filter({ hasText: 'Напечатайте из окна просмотра ниже' })).toBeVisible();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Напечатайте из окна просмотра бланка' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Пациент подписал бланк' }).click();
 
   // Back on the card: signed, green, and the list says what was agreed to.
@@ -114,12 +124,12 @@ test('take consent in three steps, print, confirm the paper signature, withdraw,
   await expect(page.getByRole('status').filter({ hasText: /Согласие ALA-01-\d{4}-000001 подписано и действует\./ })).toBeVisible();
   await expect(badge).toHaveText('Согласие действует');
   await expect(badge).toHaveAttribute('data-badge', 'active');
-  const row = panel.getByRole('row', { name: /ALA-01-\d{4}-000001/ });
+  const row = panel.getByRole('listitem', { name: /ALA-01-\d{4}-000001/ });
   await expect(row).toContainText(/\d{2}\.\d{2}\.\d{4}/);
   await expect(row).toContainText('v1');
   await expect(row).toContainText('казахский + русский');
   await expect(row).toContainText('Действует');
-  await expect(row).toContainText('Пациентподпись на бумаге');
+  await expect(row).toContainText('Пациент, подпись на бумаге');
   await expect(row).toContainText('Уведомления о готовности: да');
   await expect(row).toContainText('Личный кабинет на сайте: нет');
   await axe(page, '.consent-panel', 'consent list');
@@ -196,7 +206,7 @@ test('a refused form, then a representative signs for a minor on screen', async 
   await expect(dialog.getByRole('button', { name: 'Зафиксировать отказ' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-  await expect(panel.getByRole('row', { name: /ALA-01-\d{4}-000001/ })).toContainText('Отказ');
+  await expect(panel.getByRole('listitem', { name: /ALA-01-\d{4}-000001/ })).toContainText('Отказ');
   await expect(badge).toHaveAttribute('data-badge', 'none');
 
   // They change their minds: a new record. Kazakh again, "as last time"; Esc first warns.
@@ -228,7 +238,7 @@ test('a refused form, then a representative signs for a minor on screen', async 
   await save.click();
   await expect(dialog).toBeHidden();
 
-  const row = panel.getByRole('row', { name: /ALA-01-\d{4}-000002/ });
+  const row = panel.getByRole('listitem', { name: /ALA-01-\d{4}-000002/ });
   await expect(row).toContainText('Действует');
   await expect(row).toContainText('Нұрланова Әйгерім Серікқызы, представитель (свидетельство о рождении)');
   await expect(row).toContainText('подпись на экране');

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../format';
 import { useLanguage } from '../i18n/useLanguage';
@@ -6,90 +7,91 @@ import type { ConsentRecord, PurposeDef } from './types';
 
 export type RowAction = 'reprint' | 'withdraw' | 'continue';
 
-/** The patient's consents, newest first, with what can still be done with each. */
+/**
+ * The patient's consents, newest first, with what can still be done with each. A list of
+ * short records rather than a wide table: it sits in one column of the patient card.
+ */
 export function ConsentList({ consents, defs, onAction }: { consents: ConsentRecord[]; defs: readonly PurposeDef[]; onAction(action: RowAction, c: ConsentRecord): void }) {
   const { t } = useTranslation();
   return (
-    <table className="data-table consent-table">
-      <caption className="visually-hidden">{t('consent:list.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('consent:list.number')}</th>
-          <th scope="col">{t('consent:list.date')}</th>
-          <th scope="col">{t('consent:list.version')}</th>
-          <th scope="col">{t('consent:list.language')}</th>
-          <th scope="col">{t('consent:list.state')}</th>
-          <th scope="col">{t('consent:list.signer')}</th>
-          <th scope="col">{t('consent:list.purposes')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('consent:list.actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {consents.map((c) => (
-          <tr key={c.id} className={c.state === 'active' || c.state === 'pending-signature' ? undefined : 'row-inactive'}>
-            <th scope="row" className="mono nowrap">
-              {c.number}
-            </th>
-            <td className="nowrap">{formatDate(c.createdAt)}</td>
-            <td>{c.version}</td>
-            <td>{t(`consent:languageShort.${c.language}`)}</td>
-            <td>
-              <StateCell c={c} />
-            </td>
-            <td>
-              {signerText(t, c.signer)}
-              {c.signatureKind ? <span className="cell-note">{t(`consent:signature.${c.signatureKind}`)}</span> : null}
-            </td>
-            <td>
-              <PurposesCell c={c} defs={defs} />
-            </td>
-            <td>
-              <div className="row-actions">
-                {c.state === 'pending-signature' ? (
-                  <button type="button" onClick={() => onAction('continue', c)} aria-label={t('consent:list.continueFor', { number: c.number })}>
-                    {t('consent:list.continue')}
-                  </button>
-                ) : null}
-                {c.pdfSha256 ? (
-                  <button type="button" onClick={() => onAction('reprint', c)} aria-label={t('consent:list.reprintFor', { number: c.number })}>
-                    {t('consent:list.reprint')}
-                  </button>
-                ) : null}
-                {c.state === 'active' ? (
-                  <button type="button" onClick={() => onAction('withdraw', c)} aria-label={t('consent:list.withdrawFor', { number: c.number })}>
-                    {t('consent:list.withdraw')}
-                  </button>
-                ) : null}
-              </div>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ul className="consent-items" aria-label={t('consent:list.caption')}>
+      {consents.map((c) => (
+        <ConsentItem key={c.id} c={c} defs={defs} onAction={onAction} />
+      ))}
+    </ul>
   );
 }
 
-function StateCell({ c }: { c: ConsentRecord }) {
+function ConsentItem({ c, defs, onAction }: { c: ConsentRecord; defs: readonly PurposeDef[]; onAction(action: RowAction, c: ConsentRecord): void }) {
   const { t } = useTranslation();
+  const numberId = useId();
+  const current = c.state === 'active' || c.state === 'pending-signature';
   return (
-    <>
-      <span className={`consent-state consent-state-${c.state}`}>{t(`consent:state.${c.state}`)}</span>
-      {c.state === 'active' && c.signedAt ? <span className="cell-note">{t('consent:list.signedOn', { date: formatDate(c.signedAt) })}</span> : null}
-      {c.state === 'refused' && c.refusedAt ? <span className="cell-note">{formatDate(c.refusedAt)}</span> : null}
-      {c.state === 'withdrawn' && c.withdrawnAt ? (
-        <span className="cell-note">
-          {t('consent:list.withdrawnOn', { date: formatDate(c.withdrawnAt) })}
-          {c.withdrawalReason ? `: ${c.withdrawalReason}` : ''}
+    <li className={current ? 'consent-item' : 'consent-item consent-item-past'} aria-labelledby={numberId}>
+      <div className="consent-item-head">
+        <span id={numberId} className="mono consent-item-number">
+          {c.number}
         </span>
-      ) : null}
-    </>
+        <StateText c={c} />
+        <div className="row-actions">
+          {c.state === 'pending-signature' ? (
+            <button type="button" onClick={() => onAction('continue', c)} aria-label={t('consent:list.continueFor', { number: c.number })}>
+              {t('consent:list.continue')}
+            </button>
+          ) : null}
+          {c.pdfSha256 ? (
+            <button type="button" onClick={() => onAction('reprint', c)} aria-label={t('consent:list.reprintFor', { number: c.number })}>
+              {t('consent:list.reprint')}
+            </button>
+          ) : null}
+          {c.state === 'active' ? (
+            <button type="button" onClick={() => onAction('withdraw', c)} aria-label={t('consent:list.withdrawFor', { number: c.number })}>
+              {t('consent:list.withdraw')}
+            </button>
+          ) : null}
+        </div>
+      </div>
+      <dl className="consent-facts">
+        <dt>{t('consent:list.date')}</dt>
+        <dd>{formatDate(c.createdAt)}</dd>
+        <dt>{t('consent:list.version')}</dt>
+        <dd>{c.version}</dd>
+        <dt>{t('consent:list.language')}</dt>
+        <dd>{t(`consent:languageShort.${c.language}`)}</dd>
+        <dt>{t('consent:list.signer')}</dt>
+        <dd>
+          {signerText(t, c.signer)}
+          {c.signatureKind ? `, ${t(`consent:signature.${c.signatureKind}`)}` : ''}
+        </dd>
+        <dt>{t('consent:list.purposes')}</dt>
+        <dd className="consent-facts-wide">
+          <PurposesText c={c} defs={defs} />
+        </dd>
+      </dl>
+    </li>
+  );
+}
+
+function StateText({ c }: { c: ConsentRecord }) {
+  const { t } = useTranslation();
+  const when =
+    c.state === 'active' && c.signedAt
+      ? t('consent:list.signedOn', { date: formatDate(c.signedAt) })
+      : c.state === 'refused' && c.refusedAt
+        ? formatDate(c.refusedAt)
+        : c.state === 'withdrawn' && c.withdrawnAt
+          ? `${t('consent:list.withdrawnOn', { date: formatDate(c.withdrawnAt) })}${c.withdrawalReason ? `: ${c.withdrawalReason}` : ''}`
+          : null;
+  return (
+    <span className="consent-item-state">
+      <span className={`consent-state consent-state-${c.state}`}>{t(`consent:state.${c.state}`)}</span>
+      {when ? <span className="consent-state-when"> · {when}</span> : null}
+    </span>
   );
 }
 
 /** Required purposes as one count (they are never optional); each optional one by name, yes or no. */
-function PurposesCell({ c, defs }: { c: ConsentRecord; defs: readonly PurposeDef[] }) {
+function PurposesText({ c, defs }: { c: ConsentRecord; defs: readonly PurposeDef[] }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const required = new Set(defs.filter((d) => d.required).map((d) => d.id));

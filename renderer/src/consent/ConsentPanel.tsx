@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiProvider';
 import { StatusMessage } from '../ui/StatusMessage';
 import '../styles/consent.css';
+import './consent-flow.css';
 import { CaptureDialog, type CaptureStart } from './CaptureDialog';
 import { ConsentList, type RowAction } from './ConsentList';
 import { ConsentNotices } from './ConsentNotices';

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorBody, Result } from '../../../electron/core/api/types';
 import { useApi } from '../api/ApiProvider';
-import { PdfView } from './PdfView';
+import { PdfFrame, PrintControl } from './PdfView';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
 import type { ConsentRecord } from './types';
 import { useConsentErrorText } from './useConsentErrorText';
@@ -23,6 +23,7 @@ export function SignStep(props: { consent: ConsentRecord; pdfBase64: string; onD
   const [error, setError] = useState<ErrorBody | null>(null);
   const [strokes, setStrokes] = useState(0);
   const pad = useRef<SignaturePadHandle>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
   const { consent } = props;
 
   const run = async (call: () => Promise<Result<ConsentRecord>>, outcome: 'signed' | 'refused') => {
@@ -38,27 +39,18 @@ export function SignStep(props: { consent: ConsentRecord; pdfBase64: string; onD
     const png = pad.current?.toPngBase64();
     if (png) void run(() => api['consent.sign']({ consentId: consent.id, signature: { kind: 'drawn', pngBase64: png } }), 'signed');
   };
+  const printPaper = async () => {
+    const r = await api['consent.printPaper']({ consentId: consent.id });
+    return r.ok ? null : r.error;
+  };
   const refuse = () => run(() => api['consent.refuse']({ consentId: consent.id }), 'refused');
 
   return (
     <div className="consent-sign">
-      <div className="consent-sign-main">
-        {mode === 'draw' ? (
-          <SignaturePad ref={pad} onChange={setStrokes} />
-        ) : (
-          <PdfView
-            base64={props.pdfBase64}
-            title={t('consent:pdf.consentTitle', { number: consent.number })}
-            printFirst
-            onPrint={async () => {
-              const r = await api['consent.printPaper']({ consentId: consent.id });
-              return r.ok ? null : r.error;
-            }}
-          />
-        )}
-      </div>
+      {/* The actions come first, so Tab reaches them before the viewer's own controls. */}
       <div className="consent-sign-actions" aria-label={t('consent:sign.actions')} role="group">
         <p className="consent-sign-number">{t('consent:sign.number', { number: consent.number })}</p>
+        {mode === 'paper' ? <PrintControl frameRef={frame} onPrint={printPaper} autoFocus /> : null}
         {error ? (
           <p className="form-error" role="alert">
             {errorText(error)}
@@ -100,6 +92,13 @@ export function SignStep(props: { consent: ConsentRecord; pdfBase64: string; onD
             </button>
           </>
         ) : null}
+      </div>
+      <div className="consent-sign-main">
+        {mode === 'draw' ? (
+          <SignaturePad ref={pad} onChange={setStrokes} />
+        ) : (
+          <PdfFrame base64={props.pdfBase64} title={t('consent:pdf.consentTitle', { number: consent.number })} frameRef={frame} />
+        )}
       </div>
     </div>
   );
