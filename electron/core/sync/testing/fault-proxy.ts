@@ -42,6 +42,8 @@ export interface FaultProxy {
   forceNext(...outcomes: (FaultKind | 'passed')[]): void;
   /** Called for each request as it arrives (tests use it to act while a batch is in flight). */
   onRequest(listener: ((method: string, path: string, outcome: Outcome) => void) | null): void;
+  /** Called when the server has answered a forwarded request, before the answer is relayed. */
+  onUpstreamResponse(listener: ((method: string, path: string, status: number) => void) | null): void;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
   let down = false;
   let failureRate = o.failureRate;
   let listener: ((method: string, path: string, outcome: Outcome) => void) | null = null;
+  let upstreamListener: ((method: string, path: string, status: number) => void) | null = null;
 
   // Exactly `failureRate` of the requests fail (a credit that starts at a seeded phase), and
   // the kinds are drawn from a shuffled bag holding each kind `weight` times, so every kind
@@ -86,7 +89,10 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
   }
 
   function forward(req: http.IncomingMessage, onResponse: (up: http.IncomingMessage) => void, onError: () => void): void {
-    const up = http.request({ host: o.target.host, port: o.target.port, method: req.method, path: req.url, headers: req.headers, agent: upstreamAgent }, onResponse);
+    const up = http.request({ host: o.target.host, port: o.target.port, method: req.method, path: req.url, headers: req.headers, agent: upstreamAgent }, (res) => {
+      upstreamListener?.(req.method ?? '', req.url ?? '', res.statusCode ?? 0);
+      onResponse(res);
+    });
     up.on('error', onError);
     req.pipe(up);
   }
@@ -184,6 +190,9 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
     },
     onRequest(l) {
       listener = l;
+    },
+    onUpstreamResponse(l) {
+      upstreamListener = l;
     },
     async close() {
       for (const s of sockets) s.destroy();
