@@ -272,7 +272,7 @@ export class DeskCore {
       print: this.print,
       staffName: (id) => (id ? (staff.byId(id)?.fullName ?? '') : ''),
     });
-    const sync = this.syncFactory?.({ db, audit, patients, clock: this.clock, branchCode }) ?? null;
+    const sync = this.syncFactory?.({ db, audit, patients, consents, clock: this.clock, branchCode }) ?? null;
     return { db, keyring, keys, cipher, audit, staff, patients, consents, sync };
   }
 
