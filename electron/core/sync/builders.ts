@@ -4,6 +4,7 @@ import { auditEventToFhir } from '../fhir/audit-event.js';
 import { patientToFhir } from '../fhir/patient.js';
 import type { PatientWriter } from '../patients/patient-writer.js';
 import type { Db } from '../store/database.js';
+import { consentBuilder, documentReferenceBuilder } from './consent-builders.js';
 import type { OutboxResourceType } from './outbox.js';
 
 /**
@@ -60,9 +61,9 @@ export const auditEventBuilder: ResourceBuilder = {
 };
 
 /**
- * The builders the engine uses. Consent, DocumentReference, QuestionnaireResponse and Task
- * plug in by adding one entry each.
+ * The builders the engine uses. QuestionnaireResponse and Task plug in by adding one entry
+ * each; until then their queued rows wait.
  */
 export function defaultBuilders(): BuilderRegistry {
-  return { Patient: patientBuilder, AuditEvent: auditEventBuilder };
+  return { Patient: patientBuilder, AuditEvent: auditEventBuilder, Consent: consentBuilder, DocumentReference: documentReferenceBuilder };
 }

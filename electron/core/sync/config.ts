@@ -16,6 +16,8 @@ export interface SyncConfig {
   offlineAfterFailures: number;
   /** Entries per `_history` page. */
   pullPageSize: number;
+  /** Upper bound of one upload's body (the reference server accepts 20 MB). */
+  maxBatchBytes: number;
   batch: BatchConfig;
   backoff: BackoffConfig;
 }
@@ -27,6 +29,7 @@ export const DEFAULT_SYNC_CONFIG: SyncConfig = {
   probeIntervalMs: 30_000,
   offlineAfterFailures: 3,
   pullPageSize: 500,
+  maxBatchBytes: 8 * 1024 * 1024,
   batch: DEFAULT_BATCH,
   backoff: DEFAULT_BACKOFF,
 };

@@ -1,5 +1,6 @@
 import type { AuditLog } from '../audit/log.js';
 import type { Clock } from '../clock.js';
+import type { ConsentService } from '../consent/consent-service.js';
 import type { Actor, PatientWriter } from '../patients/patient-writer.js';
 import type { Db } from '../store/database.js';
 import { defaultBuilders, type BuilderRegistry } from './builders.js';
@@ -12,6 +13,7 @@ import type { Random } from './core/random.js';
 import { StoppedError, type EngineDeps, type Failure } from './failures.js';
 import { lookupPatient, type LookupResult } from './lookup.js';
 import { pullPage, type RemoteConsentHandler } from './pull.js';
+import { consentWithdrawalHandler } from './consent-builders.js';
 import { countByState, countOpenConflicts, retryFailed } from './queue.js';
 import { resolveConflict, type ConflictChoice } from './resolve.js';
 import { endpointOf, readSyncSettings } from './settings.js';
@@ -25,6 +27,8 @@ export interface SyncStoreDeps {
   db: Db;
   audit: AuditLog;
   patients: PatientWriter;
+  /** When given, consents withdrawn at the central system are applied through it. */
+  consents?: ConsentService;
   clock: Clock;
   branchCode(): string;
 }
@@ -33,7 +37,8 @@ export interface SyncServiceOptions extends SyncStoreDeps {
   config?: SyncConfigOverrides;
   random?: Random;
   builders?: BuilderRegistry;
-  consents?: RemoteConsentHandler | null;
+  /** Defaults to the consent module's withdrawal when `consents` is given. */
+  remoteConsents?: RemoteConsentHandler | null;
   transportFactory?: (endpoint: SyncEndpoint) => Transport;
 }
 
@@ -52,6 +57,7 @@ export class SyncService {
   private readonly cfg: SyncConfig;
   private readonly random: Random;
   private readonly builders: BuilderRegistry;
+  private readonly remoteConsents: RemoteConsentHandler | null;
   private readonly listeners = new Set<(e: SyncEvent) => void>();
   private endpoint: SyncEndpoint | null = null;
   private transport: Transport | null = null;
@@ -72,6 +78,7 @@ export class SyncService {
     this.cfg = syncConfig(opts.config);
     this.random = opts.random ?? Math.random;
     this.builders = opts.builders ?? defaultBuilders();
+    this.remoteConsents = opts.remoteConsents !== undefined ? opts.remoteConsents : opts.consents ? consentWithdrawalHandler(opts.consents) : null;
     this.batch = initialBatch(this.cfg.batch);
   }
 
@@ -281,7 +288,7 @@ export class SyncService {
         if (queued > 0) this.drain = startDrain(queued);
       }
       this.emit({ type: 'batchSent', size: this.batch.size });
-      const out = await uploadBatch(deps, base, this.batch.size);
+      const out = await uploadBatch(deps, base, this.batch.size, this.cfg.maxBatchBytes);
       if (out.kind === 'idle') break;
       if (out.kind === 'failure') {
         this.fail(out.failure);
@@ -298,7 +305,7 @@ export class SyncService {
     }
     this.activity = 'pulling';
     for (let more = true; more; ) {
-      const out = await pullPage(deps, this.cfg.pullPageSize, this.opts.consents ?? null);
+      const out = await pullPage(deps, this.cfg.pullPageSize, this.remoteConsents);
       if (out.kind === 'failure') {
         this.fail(out.failure);
         return;

@@ -32,15 +32,16 @@ export function buildContext(deps: EngineDeps): BuildContext {
  * does not have yet because of a duplicate. A record deleted locally cannot be sent and is
  * marked failed (`missingLocally`) so it shows on the failed screen instead of blocking.
  */
-export function nextBatch(deps: EngineDeps, size: number): BatchItem[] {
+export function nextBatch(deps: EngineDeps, size: number, maxBytes = Number.POSITIVE_INFINITY): BatchItem[] {
   const ctx = buildContext(deps);
   const types = Object.keys(deps.builders) as OutboxResourceType[];
   const inConflict = resourcesInConflict(deps.db);
   const held = patientsHeldByDuplicate(deps.db);
   const items: BatchItem[] = [];
   const missing: number[] = [];
+  let bytes = 0;
   for (const row of pendingRows(deps.db, types)) {
-    if (items.length >= size) break;
+    if (items.length >= size || bytes >= maxBytes) break;
     if (inConflict.has(`${row.resource_type}/${row.resource_id}`)) continue;
     const builder = deps.builders[row.resource_type];
     const built = builder?.build(ctx, row.resource_id);
@@ -49,6 +50,10 @@ export function nextBatch(deps: EngineDeps, size: number): BatchItem[] {
       continue;
     }
     if (built.patientId && held.has(built.patientId)) continue;
+    // A byte budget as well as a count: signed PDFs make some resources far larger than others.
+    const size1 = Buffer.byteLength(JSON.stringify(built.resource));
+    if (items.length > 0 && bytes + size1 > maxBytes) break;
+    bytes += size1;
     items.push({ seq: row.seq, type: row.resource_type, id: row.resource_id, built, hash: contentHash(built.resource as unknown as Record<string, unknown>) });
   }
   if (missing.length) deps.db.transaction(() => missing.forEach((seq) => markFailed(deps.db, seq, 'missingLocally')))();
@@ -109,8 +114,8 @@ function acknowledge(deps: EngineDeps, items: readonly BatchItem[], versions: re
  * Uploads one batch of at most `size` resources as a FHIR transaction of PUTs keyed by the
  * device's ids, so that every retry of the same content is answered, not written twice.
  */
-export async function uploadBatch(deps: EngineDeps, baseUrl: string, size: number): Promise<BatchOutcome> {
-  const items = nextBatch(deps, size);
+export async function uploadBatch(deps: EngineDeps, baseUrl: string, size: number, maxBytes?: number): Promise<BatchOutcome> {
+  const items = nextBatch(deps, size, maxBytes);
   if (items.length === 0) return { kind: 'idle' };
   const at = () => deps.clock.now().toISOString();
   recordAttempts(deps, items, at());
