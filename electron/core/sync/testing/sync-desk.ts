@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { parseInput } from '../../api/validation.js';
 import { ManualClock } from '../../clock.js';
 import { DeskCore, type SetupInput } from '../../desk.js';
 import { AppError } from '../../errors.js';
+import type { PrintService } from '../../print/service.js';
 import { Session } from '../../session.js';
 import { can } from '../../staff/roles.js';
 import { SAMPLE_SETUP, TEST_SCRYPT } from '../../testing/desk-fixture.js';
@@ -45,7 +47,13 @@ export interface SyncDeskOptions {
   seed?: number;
   setup?: SetupInput;
   builders?: BuilderRegistry;
+  print?: PrintService;
 }
+
+/** Stands in for Chromium's print engine: a small, deterministic "PDF" per page. */
+export const FAKE_PRINT: PrintService = {
+  toPdf: async (html) => Buffer.from(`%PDF-1.7\n% test page ${createHash('sha256').update(html).digest('hex')}\n%%EOF\n`),
+};
 
 /** A DeskCore whose store runs a SyncService (seeded jitter, test timings), in a temp folder. */
 export function makeSyncDesk(opts: SyncDeskOptions = {}) {
@@ -56,6 +64,7 @@ export function makeSyncDesk(opts: SyncDeskOptions = {}) {
     resourcesDir: path.resolve('resources'),
     clock,
     scryptCost: TEST_SCRYPT,
+    print: opts.print ?? FAKE_PRINT,
     sync: (deps) => new SyncService({ ...deps, config: opts.config, random: seededRandom(opts.seed ?? 1), ...(opts.builders ? { builders: opts.builders } : {}) }),
   });
   const ctx = (session: Session): HandlerContext => ({ desk, session, transport: 'test' });
