@@ -3,16 +3,17 @@ import { defaultBuilders } from './builders.js';
 import { prepareBranch, waitFor } from './testing/branch.js';
 import { BRANCH_TOKENS, centralContents, centralVersionCount, startCentral, type RunningCentral } from './testing/central.js';
 import { startFaultProxy, type FaultProxy } from './testing/fault-proxy.js';
-import { localHashes, syntheticPatient } from './testing/records.js';
+import { addIntakes, localHashes } from './testing/records.js';
 import { makeSyncDesk, type SyncDesk } from './testing/sync-desk.js';
 import { contentHash } from './wire.js';
 
 /**
- * The big one: 10,000 records (5,000 patients and their 5,000 audit entries, plus the
- * setup's) drain through a proxy that breaks 30 % of requests in every way it knows, and
- * the central system ends up with exactly the desk's records.
+ * The big one: 10,000 records (2,000 patients, each with a signed consent, its PDF and two
+ * audit entries, plus the setup's own entries) drain through a proxy that breaks 30 % of
+ * requests in every way it knows, and the central system ends up with exactly the desk's
+ * records.
  */
-const PATIENTS = Number(process.env.SYNC_CHAOS_PATIENTS ?? 5000);
+const PATIENTS = Number(process.env.SYNC_CHAOS_PATIENTS ?? 2000);
 const FAILURE_RATE = Number(process.env.SYNC_CHAOS_FAILURE_RATE ?? 0.3);
 const backends: [string, string | undefined][] = [['PGlite', undefined], ...(process.env.CENTRAL_PG_URL ? [['PostgreSQL', process.env.CENTRAL_PG_URL] as [string, string]] : [])];
 
@@ -29,7 +30,7 @@ afterEach(async () => {
 });
 
 describe.each(backends)('draining through a faulty link (central on %s)', (_name, pgUrl) => {
-  it(`drains ${PATIENTS * 2} records with ${FAILURE_RATE * 100}% of requests failing: same count, same content, no duplicates, nothing lost`, { timeout: 120_000 }, async () => {
+  it(`drains ${PATIENTS * 5} records with ${FAILURE_RATE * 100}% of requests failing: same count, same content, no duplicates, nothing lost`, { timeout: 120_000 }, async () => {
     central = await startCentral(pgUrl ? { pgUrl } : {});
     proxy = await startFaultProxy({
       target: { host: '127.0.0.1', port: central.port },
@@ -60,11 +61,9 @@ describe.each(backends)('draining through a faulty link (central on %s)', (_name
     const b = await prepareBranch(fx, { url: proxy.url('/fhir'), token: BRANCH_TOKENS['ALA-01'] });
     const store = fx.desk.store();
     const actor = { staffId: b.reception.session.staff?.id ?? null, at: fx.desk.nowIso() };
-    store.db.transaction(() => {
-      for (let i = 0; i < PATIENTS; i++) store.patients.create(syntheticPatient(i), actor);
-    })();
+    await addIntakes(fx, b, PATIENTS, actor);
     const queued = fx.sync().status().queued;
-    expect(queued).toBeGreaterThanOrEqual(PATIENTS * 2);
+    expect(queued).toBeGreaterThanOrEqual(PATIENTS * 5);
 
     const started = performance.now();
     proxy.setDown(false);
@@ -88,10 +87,16 @@ describe.each(backends)('draining through a faulty link (central on %s)', (_name
 
     // The central system holds exactly the desk's records, with the same content.
     const builders = defaultBuilders();
-    const patientIds = (store.db.prepare('SELECT id FROM patient').all() as { id: string }[]).map((r) => r.id);
-    const auditIds = (store.db.prepare('SELECT id FROM audit_log').all() as { id: string }[]).map((r) => r.id);
+    const ids = (sql: string) => (store.db.prepare(sql).all() as { id: string }[]).map((r) => r.id);
     const code = fx.desk.branch().code;
-    for (const [type, ids] of [['Patient', patientIds], ['AuditEvent', auditIds]] as const) {
+    const expected = [
+      ['Patient', ids('SELECT id FROM patient')],
+      ['AuditEvent', ids('SELECT id FROM audit_log')],
+      ['Consent', ids('SELECT id FROM consent')],
+      ['DocumentReference', ids('SELECT id FROM consent WHERE pdf IS NOT NULL')],
+    ] as const;
+    expect(expected.reduce((n, [, list]) => n + list.length, 0)).toBeGreaterThanOrEqual(10_000);
+    for (const [type, ids] of expected) {
       const remote = await centralContents(central.server, type);
       const local = localHashes(store.db, builders, type, ids, code, store.patients);
       expect(remote.size, `${type} count`).toBe(ids.length);
