@@ -37,7 +37,12 @@ export function Desk({ active }: { active: boolean }) {
     setFocusKey((k) => k + 1);
   }, []);
   const openCard = useCallback((id: string, notice: string | null = null) => setView({ kind: 'card', id, notice }), []);
-  const startNew = useCallback((prefill: PatientPrefill | null) => setView((v) => ({ kind: 'new', prefill, nonce: (v.kind === 'new' ? v.nonce : 0) + 1 })), []);
+  // An empty prefill (nothing typed) is no prefill: the form then takes back an unsaved draft.
+  const startNew = useCallback(
+    (prefill: PatientPrefill | null) =>
+      setView((v) => ({ kind: 'new', prefill: prefill && Object.keys(prefill).length > 0 ? prefill : null, nonce: (v.kind === 'new' ? v.nonce : 0) + 1 })),
+    [],
+  );
 
   // Coming back to the desk tab: the search field gets the focus again.
   // (Harmless on other screens: the key only moves focus when the search is showing.)

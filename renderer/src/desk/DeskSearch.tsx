@@ -23,7 +23,8 @@ export function DeskSearch(props: {
   const input = useRef<HTMLInputElement>(null);
   const search = usePatientSearch(props.query);
   const [active, setActive] = useState(0);
-  const [openWhenReady, setOpenWhenReady] = useState(false);
+  /** The query whose answer Enter is waiting for; typing on makes it moot. */
+  const [openWhenReady, setOpenWhenReady] = useState<string | null>(null);
   const typed = props.query.trim();
   const current = search.query === typed && search.status === 'done';
   const results = current ? search.results : search.query !== '' && typed.startsWith(search.query) ? search.results : [];
@@ -36,8 +37,9 @@ export function DeskSearch(props: {
   useEffect(() => setActive(0), [search.query]);
 
   useEffect(() => {
-    if (!openWhenReady || !current) return;
-    setOpenWhenReady(false);
+    if (openWhenReady === null || !current) return;
+    setOpenWhenReady(null);
+    if (openWhenReady !== typed) return;
     const top = search.results[0];
     if (top) props.onOpen(top.id);
     else props.onNew(prefillFromQuery(typed));
@@ -57,7 +59,7 @@ export function DeskSearch(props: {
       // Nothing found: Enter is the "New patient" action, carrying what she typed.
       if (current && picked) open(picked);
       else if (current) props.onNew(prefillFromQuery(typed));
-      else if (typed !== '') setOpenWhenReady(true);
+      else if (typed !== '') setOpenWhenReady(typed);
     } else if (e.key === 'Escape' && props.query !== '') {
       e.preventDefault();
       props.onQuery('');

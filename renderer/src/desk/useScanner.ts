@@ -45,7 +45,7 @@ export function useScanner(opts: { enabled: boolean; onScan(text: string): void 
     const onKeyDown = (e: KeyboardEvent) => {
       if (!ref.current.enabled || e.isComposing) return;
       const before = burst;
-      const step = stepBurst(before, e.key, e.timeStamp, e.ctrlKey || e.altKey || e.metaKey);
+      const step = stepBurst(before, { key: e.key, at: e.timeStamp, modifier: e.ctrlKey || e.altKey || e.metaKey, repeat: e.repeat });
       burst = step.burst;
       if (burst === null) {
         snapshot = null;

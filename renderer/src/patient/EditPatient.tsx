@@ -89,6 +89,7 @@ export function EditPatient(props: { patient: Patient; active: boolean; onCancel
       busy={busy}
       formError={formError}
       active={props.active}
+      draftSavedAt={draft.savedAt}
       onSubmit={() => void submit()}
       onDiscard={() => void draft.remove().then(props.onCancel)}
       top={
@@ -112,9 +113,9 @@ export function EditPatient(props: { patient: Patient; active: boolean; onCancel
           ) : null}
         </>
       }
+      side={exact ? <ExactDuplicate existing={exact} onOpen={() => props.onOpenExisting(exact.id)} /> : null}
       bottom={
         <>
-          {exact ? <ExactDuplicate existing={exact} onOpen={() => props.onOpenExisting(exact.id)} /> : null}
           <div className="field edit-reason">
             <label htmlFor="edit-reason">{t('patient:edit.reasonLabel')}</label>
             <input id="edit-reason" type="text" autoComplete="off" maxLength={500} value={reason} aria-describedby="edit-reason-hint" onChange={(e) => setReason(e.target.value)} />

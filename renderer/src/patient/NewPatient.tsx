@@ -109,6 +109,7 @@ export function NewPatient(props: {
       busy={busy}
       formError={formError}
       active={props.active}
+      draftSavedAt={draft.savedAt}
       // An IIN that is already registered blocks saving whatever else is wrong: the way out comes first.
       onSubmit={() => (existingId ? document.getElementById('dup-open-existing')?.focus() : void submit())}
       onDiscard={discard}
@@ -132,7 +133,7 @@ export function NewPatient(props: {
           ) : null}
         </>
       }
-      bottom={
+      side={
         existingId ? (
           <ExactDuplicate existing={exact} onOpen={() => props.onOpenExisting(existingId)} />
         ) : similar.length > 0 ? (

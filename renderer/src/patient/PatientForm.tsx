@@ -10,6 +10,7 @@ import { ContactFields } from './fields/ContactFields';
 import { DocumentFields } from './fields/DocumentFields';
 import { PersonFields } from './fields/PersonFields';
 import { RepresentativeFields } from './fields/RepresentativeFields';
+import { formatDateTimeMinutes } from './dates';
 import { fieldLabel } from './display';
 import type { PatientFormState } from './formModel';
 
@@ -40,7 +41,8 @@ export const FORM_FIELDS = [
 
 /**
  * The registration and correction form: four columns in ID-card order (person, document,
- * contacts, representative), so the whole form fits a 1366×768 screen. Tab moves forward;
+ * contacts, representative), so the whole form fits a 1366×768 screen; duplicate warnings
+ * take the fourth column's free space, in view while she types. Tab moves forward;
  * Enter saves (from a select too); Esc cancels, asking first when something was typed.
  */
 export function PatientForm(props: {
@@ -50,11 +52,15 @@ export function PatientForm(props: {
   busy: boolean;
   formError: ErrorBody | null;
   active: boolean;
+  /** When the draft was last kept by the core. */
+  draftSavedAt: string | null;
   onSubmit(): void;
   onDiscard(): void;
   /** Above the columns: draft and scan notices. */
   top?: ReactNode;
-  /** Below the columns: duplicates, the reason for a correction. */
+  /** In the fourth column under the representative: duplicates, beside the values they are compared with. */
+  side?: ReactNode;
+  /** Below the columns: the reason for a correction. */
   bottom?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -98,7 +104,10 @@ export function PatientForm(props: {
       >
         <div className="screen-header">
           <h1 id="patient-form-title">{props.title}</h1>
-          <p className="form-keys">{t('patient:form.keys')}</p>
+          <p className="form-keys">
+            {props.draftSavedAt ? <span className="draft-saved">{t('patient:draft.savedAt', { at: formatDateTimeMinutes(props.draftSavedAt) })}</span> : null}
+            {t('patient:form.keys')}
+          </p>
         </div>
         {warned && isDirty ? (
           <div className="form-error discard-warning" role="alert">
@@ -123,7 +132,10 @@ export function PatientForm(props: {
           <PersonFields autoFocus />
           <DocumentFields />
           <ContactFields />
-          <RepresentativeFields />
+          <div className="patient-side">
+            <RepresentativeFields />
+            {props.side}
+          </div>
         </div>
         {props.bottom}
         <FormActions align="end">

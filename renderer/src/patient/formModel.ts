@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Patient } from '../../../electron/core/patients/patient-row';
 import { checkIin } from '../../../electron/core/identity/iin';
+import { formatKzPhone } from '../../../electron/core/identity/phone';
 import { ADULT_AGE, ageOn, patientInputSchema, type IdDocumentType, type PatientFormValues, type RepresentativeBasis } from '../../../electron/core/patients/schema';
 import { formatDate } from '../format';
 import { isoFromDisplay, localIso } from './dates';
@@ -126,7 +127,8 @@ export function fromPatient(p: Patient): PatientFormState {
       issuer: p.document.issuer ?? '',
       expiresOn: p.document.expiresOn ? formatDate(p.document.expiresOn) : '',
     },
-    phone: p.phone,
+    // Shown the way she would read it back to the patient; the core stores E.164 either way.
+    phone: formatKzPhone(p.phone),
     email: p.email ?? '',
     address: p.address,
     preferredLanguage: p.preferredLanguage ?? '',

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../api/ApiProvider';
 import type { PatientFormState } from './formModel';
 import type { PatientForm } from './PatientForm';
@@ -32,6 +32,8 @@ export function useDraft(kind: DraftKind, key: string, form: PatientForm, extra:
   const extraRef = useRef(extra);
   extraRef.current = extra;
   const stopped = useRef(false);
+  /** When the core last confirmed a save: shown, so she knows the form is safe to leave. */
+  const [savedAt, setSavedAt] = useState<string | null>(null);
 
   useEffect(() => {
     const save = () => {
@@ -39,7 +41,9 @@ export function useDraft(kind: DraftKind, key: string, form: PatientForm, extra:
       const values = withoutMrzText(form.getValues());
       // Compared by value: formState.isDirty is only kept up to date for a rendering subscriber.
       if (stopped.current || JSON.stringify(values) === JSON.stringify(form.formState.defaultValues)) return;
-      void api['draft.save']({ kind, key, payload: { ...extraRef.current, form: values } });
+      void api['draft.save']({ kind, key, payload: { ...extraRef.current, form: values } }).then((r) => {
+        if (r.ok && !stopped.current) setSavedAt(r.value.savedAt);
+      });
     };
     const sub = form.watch(() => {
       if (stopped.current || timer.current !== undefined) return;
@@ -68,5 +72,5 @@ export function useDraft(kind: DraftKind, key: string, form: PatientForm, extra:
     await api['draft.delete']({ kind, key });
   }, [api, kind, key]);
 
-  return { load, remove };
+  return { load, remove, savedAt };
 }

@@ -9,14 +9,14 @@ export function VisitAnswer({ answer }: { answer: Answer }) {
   if (!answer) return null;
   if (answer.kind === 'error') {
     return (
-      <p className="form-error visit-answer" role="alert">
+      <p id="visit-answer" className="form-error visit-answer" role="alert">
         {errorText(answer.error)}
       </p>
     );
   }
   const { allowed, reason, needsReconsent } = answer.value;
   return (
-    <div className={allowed ? 'notice notice-ok visit-answer' : 'form-error visit-answer'} role={allowed ? 'status' : 'alert'}>
+    <div id="visit-answer" className={allowed ? 'notice notice-ok visit-answer' : 'form-error visit-answer'} role={allowed ? 'status' : 'alert'}>
       <p>{allowed ? t('patient:visit.allowed') : t(`errors:${reason ?? 'visit.noConsent'}`)}</p>
       {needsReconsent ? <p className="visit-reconsent">{t('patient:visit.reconsent')}</p> : null}
     </div>

@@ -1,6 +1,7 @@
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { PatientSummary } from '../../../../electron/core/patients/patient-row';
+import { normalizeKzPhone } from '../../../../electron/core/identity/phone';
 import { formatDate } from '../../format';
 import { useIssueText } from '../../forms/useIssueText';
 import { formatPhone, fullName } from '../display';
@@ -24,9 +25,24 @@ export function ExactDuplicate(props: { existing: PatientSummary | null; onOpen(
   );
 }
 
+/** One fact of a candidate, marked when it is the same as what she typed. */
+function Fact({ label, value, same }: { label: string; value: string; same: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="dup-fact">
+      <dt>{label}</dt>
+      <dd>
+        {value}
+        {same ? <span className="same-tag">{t('patient:dup.same')}</span> : null}
+      </dd>
+    </div>
+  );
+}
+
 /**
- * Similar patients (same birth date and a close name, or the same phone) side by side with
- * what she typed. She may open one of them, or say why this is someone else: the reason is
+ * Similar patients (same birth date and a close name, or the same phone), in the column beside
+ * the form, so each candidate reads side by side with what she typed; the facts that are the
+ * same are marked. She may open one of them, or say why this is someone else: the reason is
  * required and kept with the new record.
  */
 export function SimilarDuplicates(props: {
@@ -39,59 +55,35 @@ export function SimilarDuplicates(props: {
   const { t } = useTranslation();
   const issueText = useIssueText();
   const { control, getValues } = useFormContext<PatientFormState>();
-  // Re-rendered as she types, so the "this form" column follows her.
+  // Re-rendered as she types, so the "same as the form" marks follow her.
   useWatch({ control });
   const v = getValues();
   const birth = birthIso(v, new Date());
-  const rows: { label: string; typed: string; of(c: Candidate): string }[] = [
-    { label: t('patient:dup.name'), typed: fullName({ ...v, patronymic: v.patronymic || null }), of: (c) => fullName(c) },
-    { label: t('patient:field.iin'), typed: v.iin || '—', of: (c) => c.iin ?? '—' },
-    { label: t('patient:field.birthDate'), typed: birth ? formatDate(birth) : '—', of: (c) => formatDate(c.birthDate) },
-    { label: t('patient:field.phone'), typed: v.phone || '—', of: (c) => formatPhone(c.phone) },
-    { label: t('patient:dup.why'), typed: '', of: (c) => c.reasons.map((r) => t(`patient:dup.reason.${r}`)).join(', ') },
-  ];
+  const phone = normalizeKzPhone(v.phone, { allowForeign: true });
+  const typedIin = v.iin.replace(/\s+/g, '');
   return (
     <section className="dup-similar" aria-labelledby="dup-similar-title">
       <h2 id="dup-similar-title" className="dup-title">
         {t('patient:dup.similarTitle', { count: props.candidates.length })}
       </h2>
-      <div className="dup-table-wrap">
-        <table className="data-table dup-table">
-          <thead>
-            <tr>
-              <td />
-              <th scope="col">{t('patient:dup.thisForm')}</th>
-              {props.candidates.map((c, i) => (
-                <th scope="col" key={c.id}>
-                  {t('patient:dup.candidate', { n: i + 1 })}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label}>
-                <th scope="row">{r.label}</th>
-                <td>{r.typed}</td>
-                {props.candidates.map((c) => (
-                  <td key={c.id}>{r.of(c)}</td>
-                ))}
-              </tr>
-            ))}
-            <tr>
-              <td />
-              <td />
-              {props.candidates.map((c) => (
-                <td key={c.id}>
-                  <button type="button" onClick={() => props.onOpen(c.id)}>
-                    {t('patient:dup.open', { name: c.surname })}
-                  </button>
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <ul className="dup-candidates">
+        {props.candidates.map((c) => (
+          <li key={c.id} className="dup-candidate">
+            <p className="dup-name">{fullName(c)}</p>
+            <dl>
+              <Fact label={t('patient:field.iin')} value={c.iin ?? '—'} same={c.iin !== null && c.iin === typedIin} />
+              <Fact label={t('patient:field.birthDate')} value={formatDate(c.birthDate)} same={c.birthDate === birth} />
+              <Fact label={t('patient:field.phone')} value={formatPhone(c.phone)} same={phone.ok && phone.e164 === c.phone} />
+            </dl>
+            <p className="dup-why">
+              {t('patient:dup.why')}: {c.reasons.map((r) => t(`patient:dup.reason.${r}`)).join(', ')}
+            </p>
+            <button type="button" onClick={() => props.onOpen(c.id)}>
+              {t('patient:dup.open', { name: fullName(c) })}
+            </button>
+          </li>
+        ))}
+      </ul>
       <div className="field dup-reason">
         <label htmlFor="dup-reason">{t('patient:dup.reasonLabel')}</label>
         <input

@@ -35,7 +35,7 @@ export function PersonFields({ autoFocus }: { autoFocus: boolean }) {
       <TextField id={id('surname')} label={t('patient:field.surname')} registration={reg('surname')} error={error('surname')} autoFocus={autoFocus} required />
       <TextField id={id('givenName')} label={t('patient:field.givenName')} registration={reg('givenName')} error={error('givenName')} required />
       <TextField id={id('patronymic')} label={t('patient:field.patronymic')} registration={reg('patronymic')} error={error('patronymic')} />
-      <TextField id={id('iin')} label={t('patient:field.iin')} registration={reg('iin')} error={error('iin')} inputMode="numeric" hint={t('patient:form.iinHint')} />
+      <TextField id={id('iin')} label={t('patient:field.iin')} registration={reg('iin')} error={error('iin')} inputMode="numeric" />
       <div className="field-row">
         <TextField
           id={id('birthDate')}
