@@ -59,6 +59,9 @@ if (!app.requestSingleInstanceLock()) {
         allowRunningInsecureContent: false,
         experimentalFeatures: false,
         spellcheck: false,
+        // Only for Chromium's built-in PDF viewer, which shows printed consent forms in a
+        // blob: frame; no other plugin type exists in Electron, and the CSP still applies.
+        plugins: true,
         devTools: !app.isPackaged,
       },
     });
