@@ -36,36 +36,44 @@ export function SyncIndicator({ onOpen }: { onOpen(): void }) {
   ]
     .filter(Boolean)
     .join('\n');
-  const drain = status.drain;
+  // A drain interrupted by an outage resumes with the link; until then the last sync says more.
+  const drain = status.connectivity === 'offline' ? null : status.drain;
   const percent = drain ? Math.round(drain.fraction * 100) : 0;
   const drainDone = drain ? drain.sent + drain.failed + drain.conflicts : 0;
   const problems = status.failed + status.conflicts;
 
   return (
     <div className="sync-indicator" role="group" aria-label={t('sync:indicator.group')}>
-      <span className="sync-link" title={linkTitle}>
-        <span className={`sync-dot sync-dot-${link}`} aria-hidden="true" />
-        {/* Announced when the link changes; the text stays the same between polls otherwise. */}
-        <span role="status">{t(`sync:indicator.${link}`)}</span>
-      </span>
-      <span className="sync-queued">{t('sync:indicator.queued', { count: status.queued })}</span>
-      {drain ? (
-        <span className="sync-drain" title={t('sync:indicator.drainTitle', { done: drainDone, total: drainDone + status.queued })}>
-          <progress max={100} value={percent} aria-label={t('sync:status.progress')} />
-          <span>{t('sync:indicator.draining', { percent })}</span>
-        </span>
-      ) : (
-        <span className="sync-last" title={status.lastSuccessAt ? t('sync:indicator.lastSyncTitle', { at: formatMinute(status.lastSuccessAt) }) : t('sync:indicator.neverTitle')}>
-          {status.lastSuccessAt ? <time dateTime={status.lastSuccessAt}>{t('sync:indicator.lastSync', { when: text.since(status.lastSuccessAt, now) })}</time> : t('sync:indicator.never')}
-        </span>
-      )}
-      {problems > 0 ? (
-        <button type="button" className="sync-problems" title={t('sync:indicator.openScreen')} onClick={onOpen}>
-          {[status.failed > 0 ? t('sync:indicator.failed', { count: status.failed }) : null, status.conflicts > 0 ? t('sync:indicator.conflicts', { count: status.conflicts }) : null]
-            .filter(Boolean)
-            .join(' · ')}
-        </button>
-      ) : null}
+      {/* Two short lines rather than one long one: the status bar is shared at 1366 px. */}
+      <div className="sync-lines">
+        <div className="sync-line">
+          <span className="sync-link" title={linkTitle}>
+            <span className={`sync-dot sync-dot-${link}`} aria-hidden="true" />
+            {/* Announced when the link changes; the text stays the same between polls otherwise. */}
+            <span role="status">{t(`sync:indicator.${link}`)}</span>
+          </span>
+          <span className="sync-queued">{t('sync:indicator.queued', { count: status.queued })}</span>
+        </div>
+        <div className="sync-line">
+          {drain ? (
+            <span className="sync-drain" title={t('sync:indicator.drainTitle', { done: drainDone, total: drainDone + status.queued })}>
+              <progress max={100} value={percent} aria-label={t('sync:status.progress')} />
+              <span>{t('sync:indicator.draining', { percent })}</span>
+            </span>
+          ) : (
+            <span className="sync-last" title={status.lastSuccessAt ? t('sync:indicator.lastSyncTitle', { at: formatMinute(status.lastSuccessAt) }) : t('sync:indicator.neverTitle')}>
+              {status.lastSuccessAt ? <time dateTime={status.lastSuccessAt}>{t('sync:indicator.lastSync', { when: text.since(status.lastSuccessAt, now) })}</time> : t('sync:indicator.never')}
+            </span>
+          )}
+          {problems > 0 ? (
+            <button type="button" className="sync-problems" title={t('sync:indicator.openScreen')} onClick={onOpen}>
+              {[status.failed > 0 ? t('sync:indicator.failed', { count: status.failed }) : null, status.conflicts > 0 ? t('sync:indicator.conflicts', { count: status.conflicts }) : null]
+                .filter(Boolean)
+                .join(' · ')}
+            </button>
+          ) : null}
+        </div>
+      </div>
     </div>
   );
 }

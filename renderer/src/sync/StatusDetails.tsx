@@ -20,7 +20,7 @@ export function StatusDetails() {
     );
   }
   const link = !status.configured ? 'notConfigured' : status.connectivity;
-  const percent = status.drain ? Math.round(status.drain.fraction * 100) : null;
+  const percent = status.drain && status.connectivity !== 'offline' ? Math.round(status.drain.fraction * 100) : null;
   return (
     <section className="sync-panel" aria-labelledby="sync-status-title">
       <h2 id="sync-status-title">{t('sync:status.heading')}</h2>
