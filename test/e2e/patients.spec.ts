@@ -119,8 +119,8 @@ test('a near-duplicate is shown side by side, needs a reason, and the reason is 
   await expect(candidate).toContainText('Нұрланова Айгерім');
   await expect(candidate).toContainText('Почему похож: та же дата рождения, похожее имя');
   // Beside the form: what is the same as typed is marked, what differs is not.
-  await expect(candidate.getByRole('definition').filter({ hasText: '02.07.1985' })).toContainText('как в анкете');
-  await expect(candidate.getByRole('definition').filter({ hasText: '+7 (701) 555-02-01' })).not.toContainText('как в анкете');
+  await expect(candidate.getByRole('definition').filter({ hasText: '02.07.1985' })).toContainText('совпадает');
+  await expect(candidate.getByRole('definition').filter({ hasText: '+7 (701) 555-02-01' })).not.toContainText('совпадает');
 
   await formField(page, 'Номер документа').fill('022222222');
   await formField(page, 'Телефон').fill('+7 701 555 0202');

@@ -17,6 +17,7 @@ import { useScanner } from './useScanner';
 export type DeskView =
   | { kind: 'search' }
   | { kind: 'new'; prefill: PatientPrefill | null; nonce: number }
+  /** `notice` is a translation key, so it follows a language switch while shown. */
   | { kind: 'card'; id: string; notice: string | null }
   | { kind: 'edit'; patient: Patient };
 
@@ -30,6 +31,7 @@ export function Desk({ active }: { active: boolean }) {
   const [view, setView] = useState<DeskView>({ kind: 'search' });
   const [query, setQuery] = useState('');
   const [focusKey, setFocusKey] = useState(0);
+  /** A translation key: why the last scan did nothing. */
   const [scanProblem, setScanProblem] = useState<string | null>(null);
 
   const toSearch = useCallback(() => {
@@ -52,9 +54,14 @@ export function Desk({ active }: { active: boolean }) {
 
   const onScan = useCallback(
     (text: string) => {
+      // A dialog (a consent being signed, a merge) is not torn down by a stray scan.
+      if (document.querySelector('dialog[open]')) {
+        setScanProblem('desk:scan.busy');
+        return;
+      }
       const r = parseIdMrz(text, new Date());
       if (!r.ok) {
-        setScanProblem(r.code);
+        setScanProblem(`validation:${r.code}`);
         return;
       }
       setScanProblem(null);
@@ -80,7 +87,7 @@ export function Desk({ active }: { active: boolean }) {
     <div className="desk">
       {scanProblem ? (
         <div className="form-error desk-scan-problem" role="alert">
-          <span>{t(`validation:${scanProblem}`)}</span>
+          <span>{t(scanProblem)}</span>
           <button type="button" onClick={() => setScanProblem(null)}>
             {t('desk:scan.dismiss')}
           </button>
@@ -94,7 +101,7 @@ export function Desk({ active }: { active: boolean }) {
           nonce={view.nonce}
           active={active}
           onCancel={toSearch}
-          onCreated={(id) => openCard(id, t('patient:card.created'))}
+          onCreated={(id) => openCard(id, 'patient:card.created')}
           onOpenExisting={(id) => openCard(id)}
         />
       ) : view.kind === 'card' ? (

@@ -15,8 +15,8 @@ export const MAX_GAP_MS = 250;
 export const SETTLE_MS = MAX_GAP_MS + 50;
 /** Fewer characters than this is a fast typist, not a scanner. */
 export const MIN_SCAN_CHARS = 30;
-/** Once this many characters came scanner-fast, an Enter is the scanner's line break, not hers. */
-export const ENTER_SWALLOW_AFTER = 10;
+/** MRZ line lengths: TD1 (ID card) and TD3 (passport). */
+const MRZ_LINE_LENGTHS = new Set([30, 44]);
 /** Longer than any MRZ with its line breaks: something else is going on. */
 const MAX_BURST_CHARS = 100;
 
@@ -56,12 +56,22 @@ export function stepBurst(burst: Burst | null, k: KeyInfo): BurstStep {
   const continues = burst !== null && k.at - burst.lastAt <= MAX_GAP_MS;
   if (k.key === 'Enter' && !k.modifier && !k.repeat) {
     if (!continues) return { burst: null, swallow: false };
-    const swallow = charCount(burst) >= ENTER_SWALLOW_AFTER && isFast(burst);
+    const swallow = endsMrzLine(burst) && isFast(burst);
     return { burst: extend(burst, '\n', k.at), swallow };
   }
   if (k.modifier || k.repeat || !MRZ_CHAR.test(k.key)) return { burst: null, swallow: false };
   if (!continues) return { burst: { text: k.key, startedAt: k.at, lastAt: k.at, gaps: [] }, swallow: false };
   return { burst: extend(burst, k.key, k.at), swallow: false };
+}
+
+/**
+ * An Enter is the scanner's line break (swallowed, or it would submit a form or open a search
+ * result) only right after a full MRZ line of a document code. A barcode scanner typing an
+ * IIN and Enter, or anything else, keeps its Enter.
+ */
+function endsMrzLine(burst: Burst): boolean {
+  const line = burst.text.slice(burst.text.lastIndexOf('\n') + 1);
+  return MRZ_LINE_LENGTHS.has(line.length) && /^[ACIP]/i.test(burst.text);
 }
 
 export function charCount(burst: Burst): number {

@@ -20,7 +20,7 @@ import { useDraft } from './useDraft';
  * against the version she opened, with a reason that goes into the history. If someone else
  * saved in between, nothing is overwritten: the form reloads the current record and says so.
  */
-export function EditPatient(props: { patient: Patient; active: boolean; onCancel(): void; onSaved(id: string, notice: string): void; onOpenExisting(id: string): void }) {
+export function EditPatient(props: { patient: Patient; active: boolean; onCancel(): void; onSaved(id: string, noticeKey: string): void; onOpenExisting(id: string): void }) {
   const { t } = useTranslation();
   const api = useApi();
   const id = props.patient.id;
@@ -67,7 +67,7 @@ export function EditPatient(props: { patient: Patient; active: boolean; onCancel
       const r = await api['patient.update']({ id, expectedVersion: version, patient, ...(reason.trim() ? { reason: reason.trim() } : {}) });
       if (r.ok) {
         await draft.remove();
-        return props.onSaved(id, r.value.version === version ? t('patient:edit.unchanged') : t('patient:edit.saved'));
+        return props.onSaved(id, r.value.version === version ? 'patient:edit.unchanged' : 'patient:edit.saved');
       }
       if (r.error.code === 'patient.versionConflict') {
         setConflict(true);

@@ -24,11 +24,12 @@ type Loaded = MethodOutput<'patient.get'>;
  */
 export function PatientCard(props: {
   id: string;
+  /** A translation key: what just happened ("registered", "saved"). */
   notice: string | null;
   active: boolean;
   onBack(): void;
   onEdit(patient: Patient): void;
-  onOpen(id: string, notice?: string): void;
+  onOpen(id: string, noticeKey?: string): void;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -71,14 +72,15 @@ export function PatientCard(props: {
 
   const { patient, history } = loaded;
   const toConsents = () => consents.current?.focus();
-  const actions: CardAction[] = [
+  const back: CardAction = { id: 'back', shortcut: 'Esc', key: 'Escape', run: props.onBack };
+  const actions: CardAction[] = patient.status === 'merged' ? [back] : [
     { id: 'visit', shortcut: 'Alt+V', key: 'Alt+KeyV', run: () => void visit.check(), primary: true },
     { id: 'consent', shortcut: 'Alt+C', key: 'Alt+KeyC', run: toConsents },
     { id: 'print', shortcut: 'Alt+P', key: 'Alt+KeyP', run: toConsents },
     { id: 'edit', shortcut: 'Alt+E', key: 'Alt+KeyE', run: () => props.onEdit(patient) },
     { id: 'request', shortcut: 'Alt+R', key: 'Alt+KeyR', unavailable: true },
     ...(isManager ? [{ id: 'merge', shortcut: 'Alt+M', key: 'Alt+KeyM', run: () => setMerging(true) } as const] : []),
-    { id: 'back', shortcut: 'Esc', key: 'Escape', run: props.onBack },
+    back,
   ];
 
   return (
@@ -87,7 +89,7 @@ export function PatientCard(props: {
         <CardHeader patient={patient} consentKey={consentKey} headingRef={heading} />
         <CardActions actions={actions} active={props.active && !merging} />
       </div>
-      <StatusMessage text={props.notice} />
+      <StatusMessage text={props.notice ? t(props.notice) : null} />
       {patient.status === 'merged' && patient.mergedInto ? (
         <div className="notice notice-warn">
           <p>{t('patient:card.mergedNotice')}</p>
@@ -120,7 +122,7 @@ export function PatientCard(props: {
           onMerged={(keptId) => {
             setMerging(false);
             if (keptId === patient.id) void load();
-            props.onOpen(keptId, t('patient:merge.done'));
+            props.onOpen(keptId, 'patient:merge.done');
           }}
         />
       ) : null}
