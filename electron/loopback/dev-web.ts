@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DeskCore } from '../core/desk.js';
-import { createSyncService } from '../core/sync/service.js';
+import { createSyncService, SyncService, type SyncFactory } from '../core/sync/service.js';
 import { startLoopbackServer } from './server.js';
 import { ChromiumPrintService, chromiumPath } from './chromium-print.js';
 
@@ -15,16 +15,23 @@ const { values } = parseArgs({
     port: { type: 'string', default: '5180' },
     json: { type: 'boolean', default: false },
     'scrypt-n': { type: 'string' },
+    'sync-interval-ms': { type: 'string' },
   },
 });
 
 const scryptN = values['scrypt-n'] ? Number(values['scrypt-n']) : undefined;
+// End-to-end tests stop the central server and start it again: with the engine's poll, probe
+// and backoff ceiling shortened to this, the desk notices both within seconds, not minutes.
+const syncMs = values['sync-interval-ms'] ? Number(values['sync-interval-ms']) : undefined;
+const sync: SyncFactory = syncMs
+  ? (deps) => new SyncService({ ...deps, config: { pollIntervalMs: syncMs, probeIntervalMs: syncMs, backoff: { maxMs: syncMs } } })
+  : createSyncService;
 const browserPath = chromiumPath();
 const print = browserPath ? new ChromiumPrintService(browserPath) : null;
 if (!print) console.warn('No Chromium found (set CHROMIUM_PATH): printing forms is unavailable in the harness.');
 const desk = new DeskCore({
   print,
-  sync: createSyncService,
+  sync,
   dataDir: values.data,
   resourcesDir: path.resolve('resources'),
   ...(scryptN ? { scryptCost: { N: scryptN, r: 8, p: 1 } } : {}),

@@ -64,10 +64,12 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-export const test = base.extend<{ desk: Desk }>({
-  desk: async ({}, use) => {
+export const test = base.extend<{ desk: Desk; deskArgs: string[] }>({
+  /** More dev-web flags for a spec's desks, e.g. `test.use({ deskArgs: ['--sync-interval-ms', '500'] })`. */
+  deskArgs: [[], { option: true }],
+  desk: async ({ deskArgs }, use) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-e2e-'));
-    const child = spawn('npx', ['tsx', 'electron/loopback/dev-web.ts', '--data', dataDir, '--port', '0', '--json', '--scrypt-n', '16384'], {
+    const child = spawn('npx', ['tsx', 'electron/loopback/dev-web.ts', '--data', dataDir, '--port', '0', '--json', '--scrypt-n', '16384', ...deskArgs], {
       cwd: path.resolve(import.meta.dirname, '../..'),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
