@@ -17,14 +17,6 @@ function shownFields(c: ConflictView): string[] {
 }
 
 /**
- * Every field named, not only the differing ones: the core's schema (a zod record keyed by an
- * enum) wants each merge field present, and naming the unchanged ones 'local' means the same.
- */
-function mergeFields(c: ConflictView, choices: Record<string, Side>): Record<string, Side> {
-  return Object.fromEntries(Object.keys(c.local ?? c.remote ?? {}).map((f) => [f, choices[f] ?? 'local']));
-}
-
-/**
  * One conflict: the two versions side by side, the differing fields marked (in words and
  * by colour), and three ways out: keep ours, take the central version, or pick per field.
  * Every control is a native button or radio, so it all works from the keyboard.
@@ -35,6 +27,7 @@ export function ConflictCard({ conflict: c, onResolved, onStarted }: { conflict:
   const text = useSyncText();
   const errorText = useSyncErrorText();
   const id = useId();
+  // One choice per differing field, ours by default; fields left out stay ours at the core too.
   const [choices, setChoices] = useState<Record<string, Side>>(() => Object.fromEntries(c.differing.map((f) => [f, 'local' as const])));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
@@ -128,7 +121,7 @@ export function ConflictCard({ conflict: c, onResolved, onStarted }: { conflict:
           </button>
         ) : null}
         {canTakeRemote && c.differing.length > 0 ? (
-          <button type="button" className="primary" disabled={busy} onClick={() => void resolve({ id: c.id, choice: 'merge', fields: mergeFields(c, choices) })}>
+          <button type="button" className="primary" disabled={busy} onClick={() => void resolve({ id: c.id, choice: 'merge', fields: choices })}>
             {t('sync:conflicts.saveMerge')}
           </button>
         ) : null}
