@@ -3,6 +3,7 @@ import { makeIin } from '../../../electron/core/identity/iin';
 import type { IdDocument } from '../../../electron/core/identity/mrz';
 import { isScannerBurst, MIN_SCAN_CHARS, stepBurst, type Burst } from './scanBurst';
 import { prefillFromDocument } from './scanPrefill';
+import { searchable } from './usePatientSearch';
 
 /** Feeds keys at a fixed pace; returns the final burst and which keys would have been swallowed. */
 function feed(keys: string[], gapMs: number | ((i: number) => number)): { burst: Burst | null; swallowed: string[] } {
@@ -98,5 +99,15 @@ describe('a scanned document as form values', () => {
     expect(p.iin).toBeUndefined();
     expect(p.sex).toBeUndefined();
     expect(p.document?.type).toBe('passport');
+  });
+});
+
+describe('what the search may send to the core', () => {
+  it('names, IINs and phones', () => {
+    for (const q of ['Нұрланов', 'nurlanov arman', '900101', '+7 701 234 56 78', 'Ким В']) expect(searchable(q)).toBe(true);
+  });
+
+  it('never a scanner burst caught in the field: no MRZ text goes to the core', () => {
+    for (const q of ['', '   ', 'IDKAZ0456789120', '9001011M3001015KAZ', 'NURLANOV<<ARMAN', TD1.join('')]) expect(searchable(q)).toBe(false);
   });
 });

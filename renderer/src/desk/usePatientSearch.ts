@@ -12,12 +12,15 @@ export interface SearchState {
 }
 
 /**
- * Whether a query is worth sending. Names and numbers never contain '<': text with it is a
- * scanner burst landing in the field, which the scanner hook takes care of.
+ * Whether a query is worth sending. A scanner burst lands in the field before the scanner
+ * hook takes it back, and the MRZ text must never reach the core: names and numbers never
+ * contain '<', and no name, IIN or phone is a long run mixing Latin letters and digits
+ * (an MRZ line before its first '<' is).
  */
 export function searchable(query: string): boolean {
   const q = query.trim();
-  return q.length > 0 && q.length <= 100 && !q.includes('<');
+  if (q.length === 0 || q.length > 100 || q.includes('<')) return false;
+  return !/^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]{8,}$/.test(q);
 }
 
 /**

@@ -99,7 +99,8 @@ export function NewPatient(props: {
     }
   });
 
-  const discard = () => void draft.remove().then(props.onCancel);
+  // Leaving untouched a form that only offered an older draft keeps that draft for later.
+  const discard = () => (draftOffer?.state === 'offered' && !form.formState.isDirty ? props.onCancel() : void draft.remove().then(props.onCancel));
 
   return (
     <PatientForm
