@@ -84,7 +84,7 @@ export function mergePatients(db: Db, writer: PatientWriter, audit: AuditLog, ke
       moved[ref.table] = db.prepare(`UPDATE ${ref.table} SET ${ref.column} = ? WHERE ${ref.column} = ?`).run(keepId, mergeId).changes;
     }
     const next = combined(keep, { ...other, iin: movedIin ?? other.iin });
-    writer.update(keepId, keep.version, next, actor, reason);
+    writer.update(keepId, keep.version, next, actor, reason, 'merge');
     enqueue(db, 'Patient', mergeId, actor.at);
     audit.append({
       action: 'patient.merged',

@@ -114,14 +114,15 @@ export class PatientReader {
   }
 
   /** Duplicate check before saving a new or edited patient. `exceptId` is the patient being edited. */
-  checkDuplicates(p: { iin: string | null; surname: string; givenName: string; birthDate: string; phone: string | null }, exceptId?: string): DuplicateCheck {
+  checkDuplicates(p: { iin: string | null; surname: string; givenName: string; birthDate: string | null; phone: string | null }, exceptId?: string): DuplicateCheck {
     const exactRow = p.iin
       ? (this.sql(`SELECT ${SUMMARY_COLUMNS} FROM patient WHERE iin = ? AND id IS NOT ?`).get(p.iin, exceptId ?? null) as PatientRow | undefined)
       : undefined;
     const similar = new Map<string, PatientSummary & { reasons: ('name-and-birth-date' | 'phone')[] }>();
     const name = foldForSearch(`${p.surname} ${p.givenName}`);
-    const sameBirth = this.sql(`SELECT ${SUMMARY_COLUMNS} FROM patient WHERE birth_date = ? AND status = 'active' AND id IS NOT ? LIMIT 500`)
-      .all(p.birthDate, exceptId ?? null) as PatientRow[];
+    const sameBirth = p.birthDate
+      ? (this.sql(`SELECT ${SUMMARY_COLUMNS} FROM patient WHERE birth_date = ? AND status = 'active' AND id IS NOT ? LIMIT 500`).all(p.birthDate, exceptId ?? null) as PatientRow[])
+      : [];
     for (const r of sameBirth) {
       if (r.id === exactRow?.id) continue;
       if (nameSimilarity(name, foldForSearch(`${r.surname} ${r.given_name}`)) >= SIMILAR_NAME_THRESHOLD) {

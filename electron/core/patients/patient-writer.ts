@@ -102,7 +102,7 @@ export class PatientWriter extends PatientReader {
    * Saves a corrected patient. `expectedVersion` is the version the receptionist edited: if
    * someone else saved in between, nothing is overwritten and she is told to reload.
    */
-  update(id: string, expectedVersion: number, p: PatientInput, actor: Actor, reason: string | null, kind: 'update' | 'remote' = 'update'): Patient {
+  update(id: string, expectedVersion: number, p: PatientInput, actor: Actor, reason: string | null, kind: 'update' | 'remote' | 'merge' = 'update'): Patient {
     this.db.transaction(() => {
       const cur = this.get(id);
       if (!cur) throw new AppError('patient.notFound');
@@ -123,9 +123,10 @@ export class PatientWriter extends PatientReader {
         .run({ id, ...columns(p), version, at: actor.at, staff: actor.staffId });
       this.reindex(id, p);
       this.writeHistory(id, version, kind, actor, fields, cur, reason);
-      if (kind === 'update') enqueue(this.statements, 'Patient', id, actor.at);
+      // A change that came from the central system is already there; everything else goes up.
+      if (kind !== 'remote') enqueue(this.statements, 'Patient', id, actor.at);
       this.audit.append({
-        action: kind === 'remote' ? 'patient.updatedByCentral' : 'patient.updated',
+        action: kind === 'remote' ? 'patient.updatedByCentral' : kind === 'merge' ? 'patient.mergeApplied' : 'patient.updated',
         staffId: actor.staffId,
         entityType: 'patient',
         entityId: id,

@@ -46,7 +46,8 @@ export const patientHandlers = {
       iin: z.string().max(12).nullable(),
       surname: z.string().max(60),
       givenName: z.string().max(60),
-      birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      // Optional: a phone-only check is useful before the birth date is typed.
+      birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
       phone: z.string().max(20).nullable(),
       exceptId: idSchema.optional(),
     }),
