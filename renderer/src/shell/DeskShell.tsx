@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { AuditScreen } from '../audit/AuditScreen';
+import { DpoTasksScreen } from '../consent/DpoTasksScreen';
 import { SettingsScreen } from '../admin/SettingsScreen';
 import { StaffScreen } from '../admin/StaffScreen';
 import { useSession } from '../session/SessionProvider';
@@ -18,6 +19,8 @@ function TabContent({ tab, active }: { tab: TabId; active: boolean }) {
       return <DeskHome active={active} />;
     case 'audit':
       return <AuditScreen />;
+    case 'tasks':
+      return <DpoTasksScreen />;
     case 'staff':
       return <StaffScreen />;
     case 'settings':

@@ -1,10 +1,11 @@
 import type { Role } from '../session/types';
 
-export type TabId = 'desk' | 'audit' | 'staff' | 'settings' | 'sync';
+export type TabId = 'desk' | 'audit' | 'tasks' | 'staff' | 'settings' | 'sync';
 
 /**
  * What each role works with. Admins manage accounts and settings and do not see patients;
- * managers (the data-protection officer) also read the audit log. The core enforces the same
+ * managers (the data-protection officer) also read the audit log and work their data-protection
+ * tasks (e.g. after a consent withdrawal). The core enforces the same
  * rules on every call; this only decides what is shown. Sync comes last so the Alt+digit
  * shortcuts of the other tabs stay where staff learned them.
  */
@@ -13,7 +14,7 @@ export function tabsFor(role: Role): TabId[] {
     case 'receptionist':
       return ['desk', 'sync'];
     case 'manager':
-      return ['desk', 'audit', 'sync'];
+      return ['desk', 'audit', 'tasks', 'sync'];
     case 'admin':
       return ['staff', 'settings', 'sync'];
   }
