@@ -176,3 +176,44 @@ test('conflict: a patient changed here and centrally during an outage is merged 
     await central.close();
   }
 });
+
+test('refused: a record the central system deleted meanwhile is listed with its reason and can be sent again', async ({ page, desk }) => {
+  test.setTimeout(90_000);
+  const central = await startCentral();
+  try {
+    await stageBranch(desk.openUrl, central.baseUrl);
+    const core = await connectCore(desk.openUrl);
+    await core.ok('auth.login', { login: STAGED.login, password: STAGED.password });
+    const patient = syntheticPatient(303, 'Әбенова');
+    const created = await core.ok('patient.create', { patient });
+    await waitSynced(core);
+
+    // While the link is down the branch corrects the record and the central system erases it.
+    await central.stop();
+    await core.ok('patient.update', { id: created.id, expectedVersion: created.version, patient: { ...patient, phone: '+7 705 000 11 22' } });
+    await central.admin.deleteResource('Patient', created.id);
+    await central.start();
+
+    await page.goto(desk.openUrl);
+    await loginByKeyboard(page, STAGED.login, STAGED.password);
+    // The record, and the audit entry of its correction, which names a patient the centre no longer has.
+    const problems = syncIndicator(page).getByRole('button', { name: /^Не отправлено: \d+$/ });
+    await expect(problems).toBeVisible(OUTAGE);
+    await problems.focus();
+    await page.keyboard.press('Enter');
+    const failed = page.getByRole('region', { name: 'Не приняты центральной системой' });
+    const row = failed.getByRole('row', { name: /Карточка пациента/ });
+    await expect(row).toContainText('Запись удалена в центральной системе.');
+    await shot(page, 'sync-failed');
+    await axeClean(page, 'sync screen with a refused item');
+
+    // Sent again, it is refused again for the same reason: nothing is lost or overwritten.
+    await row.getByRole('button', { name: /^Отправить снова: Карточка пациента/ }).click();
+    await expect(failed.getByRole('status')).toHaveText('Возвращено в очередь: 1.');
+    await expect(failed.getByRole('row', { name: /Карточка пациента/ })).toContainText('Запись удалена в центральной системе.', OUTAGE);
+    expect(await central.admin.read('Patient', created.id)).toBeUndefined();
+    core.close();
+  } finally {
+    await central.close();
+  }
+});

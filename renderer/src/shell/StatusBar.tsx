@@ -12,7 +12,7 @@ export function StatusBar({ view, onOpenSync }: { view: SignedInView; onOpenSync
     <header className="status-bar">
       <div className="status-branch" title={t('common:status.branch')}>
         <span className="status-label">{t('common:status.branch')}</span>
-        <span className="branch-code">{view.branch.code}</span>
+        <span className="branch-code nowrap">{view.branch.code}</span>
         <span>{view.branch.name}</span>
       </div>
       <div className="status-user">

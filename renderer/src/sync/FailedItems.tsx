@@ -92,7 +92,7 @@ export function FailedItems() {
                   <td>{text.reason(item.reason)}</td>
                   <td className="num">{item.attempts}</td>
                   <td className="nowrap">{formatMinute(item.queuedAt)}</td>
-                  <td className="row-actions">
+                  <td className="nowrap">
                     <button
                       type="button"
                       disabled={busy}

@@ -21,11 +21,9 @@ export function SyncScreen() {
         <h1 id="sync-title">{t('sync:screen.title')}</h1>
       </div>
       <p className="lead">{t('sync:screen.lead')}</p>
-      <div className={isAdmin ? 'sync-layout sync-layout-admin' : 'sync-layout'}>
-        <div className="sync-column">
-          <StatusDetails />
-          <FailedItems />
-        </div>
+      <div className="sync-stack">
+        <StatusDetails />
+        <FailedItems />
         {isAdmin ? <SyncSettings /> : <ConflictQueue />}
       </div>
     </section>
