@@ -1,10 +1,13 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLE_SETUP, expectOk } from '../testing/desk-fixture.js';
+import { mergePatients } from '../patients/merge.js';
 import { samplePatient } from '../testing/patients.js';
 import { defaultBuilders, type BuilderRegistry } from './builders.js';
 import type { SyncConfigOverrides } from './config.js';
 import { enqueue } from './outbox.js';
+import { pullPage } from './pull.js';
+import { createHttpTransport } from './transport.js';
 import { FAST, prepareBranch, waitFor } from './testing/branch.js';
 import { BRANCH_TOKENS, centralContents, startCentral, type RunningCentral } from './testing/central.js';
 import { startFaultProxy, type FaultProxy } from './testing/fault-proxy.js';
@@ -134,6 +137,47 @@ describe('sync engine against the reference central server', () => {
     await drained(a.fx);
     expect(await central.server.admin.countVersions('Patient', p.id)).toBe(2);
     expect(a.db().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'patient.updatedByCentral'").get()).toEqual({ n: 1 });
+  });
+
+  it('uploads a local merge that moves the IIN without tripping over its own duplicate', async () => {
+    const a = await branch();
+    const withIin = await a.register();
+    const passport = expectOk(
+      await a.call(a.reception, 'patient.create', {
+        patient: samplePatient({ iin: null, surname: 'Нурланова', document: { type: 'passport', number: 'N7654321', issuedOn: null, issuer: null, expiresOn: null }, phone: '+79161234567' }),
+        override: { reason: 'Проверить позже', candidateIds: [withIin.id] },
+      }),
+    ) as { id: string };
+    await drained(a.fx);
+    const store = a.fx.desk.store();
+    // A manager keeps the passport record and merges the one with the IIN into it.
+    mergePatients(store.db, store.patients, store.audit, passport.id, withIin.id, 'Один человек', { staffId: null, at: a.fx.desk.nowIso() });
+    await drained(a.fx);
+    expect(a.sync().status()).toMatchObject({ conflicts: 0, failed: 0 });
+    expect(await central.server.admin.read('Patient', passport.id)).toMatchObject({ identifier: expect.arrayContaining([expect.objectContaining({ value: '880315400010' })]) });
+    expect(await central.server.admin.read('Patient', withIin.id)).toMatchObject({ active: false, link: [{ type: 'replaced-by', other: { reference: `Patient/${passport.id}` } }] });
+  });
+
+  it('turns a newer central version into a conflict, not an overwrite, while a local change waits', async () => {
+    const a = await branch();
+    const p = await a.register();
+    await drained(a.fx);
+    // The engine is paused so that the pull runs before the local change could go up.
+    await a.sync().stop();
+    await central.server.admin.editResource('Patient', p.id, (cur) => ({ ...cur, address: [{ use: 'home', text: 'central' }] }));
+    expectOk(await a.call(a.reception, 'patient.update', { id: p.id, expectedVersion: 1, patient: samplePatient({ address: 'branch' }) }));
+    const store = a.fx.desk.store();
+    const transport = createHttpTransport({ baseUrl: central.url, auth: { kind: 'bearer', token: BRANCH_TOKENS['ALA-01'] }, caPem: null });
+    const deps = { ...store, clock: a.fx.clock, branchCode: () => 'ALA-01', builders: defaultBuilders(), transport, requestTimeoutMs: 5000, signal: new AbortController().signal };
+    for (let more = true; more; ) {
+      const page = await pullPage(deps, 100, null);
+      if (page.kind !== 'page') throw new Error('pull failed');
+      more = page.more;
+    }
+    transport.close();
+    expect(store.patients.get(p.id)).toMatchObject({ address: 'branch', remoteVersion: '1' });
+    const [c] = expectOk(await callSync(a.reception, 'sync.conflicts.list', {}));
+    expect(c).toMatchObject({ kind: 'version', resourceId: p.id, remoteVersion: '2', local: { address: 'branch' }, remote: { address: 'central' }, differing: ['address'] });
   });
 
   it('leaves types without a builder pending, and lists a refused resource with its reason until it is fixed and retried', async () => {

@@ -57,7 +57,37 @@ export function nextBatch(deps: EngineDeps, size: number, maxBytes = Number.POSI
     items.push({ seq: row.seq, type: row.resource_type, id: row.resource_id, built, hash: contentHash(built.resource as unknown as Record<string, unknown>) });
   }
   if (missing.length) deps.db.transaction(() => missing.forEach((seq) => markFailed(deps.db, seq, 'missingLocally')))();
-  return items;
+  return mergedFirst(deps, items);
+}
+
+const isMergedStub = (it: BatchItem) => it.built.resource.resourceType === 'Patient' && (it.built.resource.link ?? []).some((l) => l.type === 'replaced-by');
+
+/**
+ * A local merge moves the IIN from the merged record to the one kept. At the central system
+ * the merged record holds it until its own upload (without the IIN) is applied, so that upload
+ * is pulled into the same transaction, ahead of the kept record, or the kept record would be
+ * refused as a duplicate of our own other record.
+ */
+function mergedFirst(deps: EngineDeps, items: BatchItem[]): BatchItem[] {
+  const survivors = items.filter((it) => it.type === 'Patient').map((it) => it.id);
+  if (survivors.length === 0) return items;
+  const ctx = buildContext(deps);
+  const present = new Set(items.map((it) => `${it.type}/${it.id}`));
+  const stubsOf = deps.db.prepare(
+    "SELECT o.seq, o.resource_id FROM outbox o JOIN patient p ON p.id = o.resource_id WHERE o.resource_type = 'Patient' AND o.state = 'pending' AND p.status = 'merged' AND p.merged_into = ?",
+  );
+  const extra: BatchItem[] = [];
+  for (const id of survivors) {
+    for (const r of stubsOf.all(id) as { seq: number; resource_id: string }[]) {
+      if (present.has(`Patient/${r.resource_id}`)) continue;
+      const built = deps.builders.Patient?.build(ctx, r.resource_id);
+      if (!built) continue;
+      present.add(`Patient/${r.resource_id}`);
+      extra.push({ seq: r.seq, type: 'Patient', id: r.resource_id, built, hash: contentHash(built.resource as unknown as Record<string, unknown>) });
+    }
+  }
+  const all = [...extra, ...items];
+  return [...all.filter(isMergedStub), ...all.filter((it) => !isMergedStub(it))];
 }
 
 export function transactionBundle(baseUrl: string, items: readonly BatchItem[]): Bundle {
