@@ -11,203 +11,28 @@
  * Pure Node (no Electron): the caller decides where resources live and passes `resourcesDir`.
  * Reads are synchronous because the files are a few kilobytes and are read once per version.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import {
+  ConsentTextError,
+  manifestSchema,
+  VERSION_RE,
+  type ConsentLang,
+  type ConsentManifest,
+  type LoadedConsentVersion,
+} from './manifest.js';
+import { inspectTemplate, normalizeTemplate, PLACEHOLDER_RE, PURPOSES_PLACEHOLDER, sha256, type ValuePlaceholder } from './template.js';
 
-export const CONSENT_LANGS = ['kk', 'ru'] as const;
-export type ConsentLang = (typeof CONSENT_LANGS)[number];
-
-/**
- * Stable codes. They are not (yet) in `ERROR_CODES` of `../errors.ts`, which this module does not
- * own; the API layer maps them (e.g. `consent.requiredPurposeNotChosen` to a validation issue).
- * Details carry placeholder names, purpose ids, field paths and languages, never personal data.
- */
-export const CONSENT_ERROR_CODES = [
-  'consent.invalidVersion',
-  'consent.versionNotFound',
-  'consent.invalidManifest',
-  'consent.templateMissing',
-  'consent.templateChanged',
-  'consent.unsafeTemplate',
-  'consent.templateIncomplete',
-  'consent.unknownPlaceholder',
-  'consent.unsupportedLanguage',
-  'consent.missingValue',
-  'consent.invalidValue',
-  'consent.unknownPurpose',
-  'consent.duplicatePurpose',
-  'consent.purposeNotAnswered',
-  'consent.requiredPurposeNotChosen',
-] as const;
-export type ConsentErrorCode = (typeof CONSENT_ERROR_CODES)[number];
-
-export class ConsentTextError extends Error {
-  readonly code: ConsentErrorCode;
-  readonly details?: Record<string, string | number | boolean>;
-
-  constructor(code: ConsentErrorCode, details?: Record<string, string | number | boolean>, cause?: unknown) {
-    super(code, cause === undefined ? undefined : { cause });
-    this.name = 'ConsentTextError';
-    this.code = code;
-    if (details) this.details = details;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Manifest
-
-const VERSION_RE = /^v[1-9][0-9]*$/;
-const nonEmpty = z.string().trim().min(1);
-const localized = z.strictObject({ kk: nonEmpty, ru: nonEmpty, en: nonEmpty });
-const isoDate = z.iso.date();
-const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
-
-const purposeSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-  required: z.boolean(),
-  /** Clause of the Russian text of the policy; the Kazakh text numbers its clauses differently. */
-  policyRef: nonEmpty,
-  policyRefKk: nonEmpty.optional(),
-  label: localized,
-  comment: nonEmpty.optional(),
-});
-
-const manifestSchema = z
-  .strictObject({
-    version: z.string().regex(VERSION_RE),
-    publishedAt: isoDate,
-    languages: z.array(z.enum(CONSENT_LANGS)).min(1),
-    validity: z.strictObject({
-      from: z.literal('signing'),
-      until: z.array(z.enum(['purposesAchieved', 'withdrawn'])).min(1),
-      medicalRecords: z.literal('statutoryRetentionPeriod'),
-      summary: localized,
-      comment: nonEmpty.optional(),
-    }),
-    /** Printed after each purpose in the `{{purposes}}` list. */
-    marks: z.strictObject({ required: localized, optional: localized }),
-    purposes: z.array(purposeSchema).min(1),
-    /** Policy purposes deliberately left off the patient's consent, with the reason. */
-    excludedPolicyPurposes: z
-      .array(z.strictObject({ policyRef: nonEmpty, label: localized, comment: nonEmpty }))
-      .optional(),
-    /** sha256 (hex) of each template after normalization (see `normalizeTemplate`). */
-    templateSha256: z.strictObject({ kk: sha256Hex.optional(), ru: sha256Hex.optional() }),
-    comment: nonEmpty.optional(),
-  })
-  .superRefine((m, ctx) => {
-    const langs = new Set<string>();
-    for (const lang of m.languages) {
-      if (langs.has(lang)) ctx.addIssue({ code: 'custom', path: ['languages'], message: `duplicate ${lang}` });
-      langs.add(lang);
-      if (m.templateSha256[lang] === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['templateSha256', lang], message: 'missing' });
-      }
-    }
-    const ids = new Set<string>();
-    for (const p of m.purposes) {
-      if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['purposes'], message: `duplicate ${p.id}` });
-      ids.add(p.id);
-    }
-    // A consent with no required purpose would let the desk register a patient it cannot serve.
-    if (!m.purposes.some((p) => p.required)) {
-      ctx.addIssue({ code: 'custom', path: ['purposes'], message: 'no required purpose' });
-    }
-  });
-
-export type ConsentManifest = z.infer<typeof manifestSchema>;
-export type ConsentPurpose = ConsentManifest['purposes'][number];
-
-export interface LoadedConsentVersion {
-  readonly manifest: ConsentManifest;
-  /** Normalized template per language listed in the manifest. */
-  readonly templates: Readonly<Partial<Record<ConsentLang, string>>>;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Templates
-
-/** Placeholders a template may (and must) contain; each is filled from `ConsentFill`. */
-const VALUE_PLACEHOLDERS = [
-  'operator.legalName',
-  'operator.bin',
-  'operator.address',
-  'subject.fullName',
-  'subject.iin',
-  'consent.date',
-  'consent.number',
-] as const;
-type ValuePlaceholder = (typeof VALUE_PLACEHOLDERS)[number];
-const PURPOSES_PLACEHOLDER = 'purposes';
-const ALL_PLACEHOLDERS: readonly string[] = [...VALUE_PLACEHOLDERS, PURPOSES_PLACEHOLDER];
-
-// `[^{}]*` keeps `{{a}}{{b}}` as two tokens; anything left with braces afterwards is malformed.
-const PLACEHOLDER_RE = /\{\{([^{}]*)\}\}/g;
-
-/**
- * The printed fragment is inserted into the app's own print page, so a template must not be able
- * to run code, load anything from outside, or restyle the page: tags from a fixed list, `class`
- * as the only attribute.
- */
-const ALLOWED_TAGS = new Set([
-  'h1', 'h2', 'h3', 'p', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
-  'strong', 'em', 'span', 'br',
-]);
-const TAG_RE = /<\/?([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*\/?>/g;
-const ATTR_RE = /\s+([^\s=>]+)(?:="[^"]*")?/g;
-
-/**
- * Git on Windows may check files out with CRLF, and editors add a BOM; either would change the
- * hash of an unchanged text, so both are removed before hashing and rendering.
- */
-function normalizeTemplate(raw: string): string {
-  return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function inspectTemplate(template: string, lang: ConsentLang): void {
-  if (/<!--|<!|<\?/.test(template)) {
-    throw new ConsentTextError('consent.unsafeTemplate', { lang, reason: 'markupDeclaration' });
-  }
-  for (const m of template.matchAll(TAG_RE)) {
-    const tag = (m[1] ?? '').toLowerCase();
-    if (!ALLOWED_TAGS.has(tag)) throw new ConsentTextError('consent.unsafeTemplate', { lang, tag });
-    for (const a of (m[2] ?? '').matchAll(ATTR_RE)) {
-      const attr = (a[1] ?? '').toLowerCase();
-      if (attr !== 'class') throw new ConsentTextError('consent.unsafeTemplate', { lang, tag, attr });
-    }
-  }
-  // Whatever is left after removing well-formed tags must not contain markup.
-  if (/[<>]/.test(template.replace(TAG_RE, ''))) {
-    throw new ConsentTextError('consent.unsafeTemplate', { lang, reason: 'strayAngleBracket' });
-  }
-
-  const seen = new Map<string, number>();
-  for (const m of template.matchAll(PLACEHOLDER_RE)) {
-    const name = (m[1] ?? '').trim();
-    if (!ALL_PLACEHOLDERS.includes(name)) {
-      // The name comes from our own resource file, not from a patient, so it is safe in details.
-      throw new ConsentTextError('consent.unknownPlaceholder', { lang, placeholder: name.slice(0, 64) });
-    }
-    seen.set(name, (seen.get(name) ?? 0) + 1);
-  }
-  if (/\{\{|\}\}/.test(template.replace(PLACEHOLDER_RE, ''))) {
-    throw new ConsentTextError('consent.unknownPlaceholder', { lang, reason: 'malformedBraces' });
-  }
-  // Every template must show who consents to whom, when, and for what; a template that forgot
-  // one of them would print a consent that is legally incomplete even with all values filled.
-  for (const name of ALL_PLACEHOLDERS) {
-    if (!seen.has(name)) throw new ConsentTextError('consent.templateIncomplete', { lang, placeholder: name });
-  }
-  if (seen.get(PURPOSES_PLACEHOLDER) !== 1) {
-    throw new ConsentTextError('consent.templateIncomplete', { lang, placeholder: PURPOSES_PLACEHOLDER, count: seen.get(PURPOSES_PLACEHOLDER) ?? 0 });
-  }
-}
+export {
+  CONSENT_ERROR_CODES,
+  CONSENT_LANGS,
+  ConsentTextError,
+  type ConsentErrorCode,
+  type ConsentLang,
+  type ConsentManifest,
+  type ConsentPurpose,
+  type LoadedConsentVersion,
+} from './manifest.js';
 
 // ---------------------------------------------------------------------------------------------
 // Loading
