@@ -65,8 +65,5 @@ export interface SyncStatus {
   drain: { backlogAtStart: number; sent: number; failed: number; conflicts: number; fraction: number } | null;
 }
 
-export type SyncEvent =
-  | { type: 'status'; status: SyncStatus }
-  /** A batch is on the wire (tests use it to stop the app mid-sync). */
-  | { type: 'batchSent'; size: number }
-  | { type: 'drained' };
+/** `status` after every step that changed it; `drained` when a backlog has gone up. */
+export type SyncEvent = { type: 'status'; status: SyncStatus } | { type: 'drained' };

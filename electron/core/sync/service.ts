@@ -287,7 +287,6 @@ export class SyncService {
         const queued = countByState(deps.db).pending;
         if (queued > 0) this.drain = startDrain(queued);
       }
-      this.emit({ type: 'batchSent', size: this.batch.size });
       const out = await uploadBatch(deps, base, this.batch.size, this.cfg.maxBatchBytes);
       if (out.kind === 'idle') break;
       if (out.kind === 'failure') {
