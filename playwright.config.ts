@@ -10,7 +10,9 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   workers: 2,
-  retries: 0,
+  // One retry on CI only: the CI machine also builds and runs the unit suites, and a timing-bound
+  // UI step there may need a second go; locally every flake shows.
+  retries: process.env.CI ? 1 : 0,
   // Every test starts its own core on its own port, so tests of one file may run side by side.
   fullyParallel: true,
   reporter: 'list',

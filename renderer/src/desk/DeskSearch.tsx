@@ -30,8 +30,13 @@ export function DeskSearch(props: {
   const results = current ? search.results : search.query !== '' && typed.startsWith(search.query) ? search.results : [];
 
   useEffect(() => {
-    input.current?.focus();
-    input.current?.select();
+    const el = input.current;
+    // Select the old query only when the focus comes back from elsewhere: if the field has the
+    // focus already she may be typing, and selecting would make her next key replace what she
+    // just typed (seen right after login, when the desk mounts while keys are arriving).
+    if (!el || document.activeElement === el) return;
+    el.focus();
+    el.select();
   }, [props.focusKey]);
 
   useEffect(() => setActive(0), [search.query]);
