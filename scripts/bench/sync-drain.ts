@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { FHIR_SYSTEMS } from '../../electron/core/fhir/systems.js';
+import type { Resource } from '@medplum/fhirtypes';
+import { defaultBuilders } from '../../electron/core/sync/builders.js';
+import type { OutboxResourceType } from '../../electron/core/sync/outbox.js';
 import { FAST, prepareBranch, waitFor } from '../../electron/core/sync/testing/branch.js';
 import { BRANCH_TOKENS, startCentral } from '../../electron/core/sync/testing/central.js';
 import { addIntakes } from '../../electron/core/sync/testing/records.js';
@@ -9,17 +10,31 @@ import { makeSyncDesk } from '../../electron/core/sync/testing/sync-desk.js';
  * Sync drain benchmark: N queued intakes (a patient with a signed consent: Patient, Consent,
  * the consent's DocumentReference and their audit entries, as the desk queues them) drained
  * to the reference central server (PGlite, in memory) over loopback HTTP, with the engine's
- * production batching. Two baselines from the same run put the number in context:
- * - one-per-request: the same kind of resources, one PUT per transaction, as a naive client
- *   would send them (sampled, since running all of them would take minutes);
- * - central-ceiling: what the server itself takes in 500-entry transactions without HTTP or
- *   a client (fastify inject), i.e. the best any client could do.
- * BENCH_SYNC_INTAKES sets N (default 10000). Prints one JSON line per measurement.
+ * production batching. Two baselines from the same run, on the first BENCH_SYNC_SAMPLE
+ * (default 5000) of the very same queued resources, each into a fresh server:
+ * - one-per-request: one PUT per transaction over HTTP, as a naive client would send them;
+ * - central-ceiling: 500-entry transactions straight into the server (fastify inject, no
+ *   HTTP, no client), i.e. the best any client could do.
+ * The drain's rate is over all N intakes, into a server that grows as it goes; the baselines
+ * start empty, so the ratios slightly favour the baselines. BENCH_SYNC_INTAKES sets N
+ * (default 10000). Prints one JSON line per measurement.
  */
 const line = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
 const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
 
-async function engineDrain(intakes: number) {
+/** The first `n` queued resources, built as the engine would send them. */
+function sampleOf(fx: ReturnType<typeof makeSyncDesk>, n: number): Sample {
+  const store = fx.desk.store();
+  const builders = defaultBuilders();
+  const ctx = { db: store.db, branchCode: fx.desk.branch().code, patients: store.patients };
+  const rows = store.db.prepare("SELECT resource_type, resource_id FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?").all(n) as { resource_type: OutboxResourceType; resource_id: string }[];
+  return rows.flatMap((r) => {
+    const built = builders[r.resource_type]?.build(ctx, r.resource_id);
+    return built ? [{ type: r.resource_type, id: r.resource_id, resource: built.resource }] : [];
+  });
+}
+
+async function engineDrain(intakes: number, sampleSize: number) {
   const central = await startCentral();
   const fx = makeSyncDesk({ config: { ...FAST, pollIntervalMs: 60_000, requestTimeoutMs: 60_000, batch: { min: 10, max: 500, initial: 50, slowMs: 10_000 } } });
   try {
@@ -31,6 +46,7 @@ async function engineDrain(intakes: number) {
     const t0 = performance.now();
     await addIntakes(fx, b, intakes, { staffId: b.reception.session.staff?.id ?? null, at: fx.desk.nowIso() });
     const queueMs = performance.now() - t0;
+    const sample = sampleOf(fx, sampleSize);
     const queued = fx.desk.store().db.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number };
     fx.desk.close();
     const restarted = makeSyncDesk({ dir: fx.dir, config: { ...FAST, pollIntervalMs: 60_000, requestTimeoutMs: 60_000, batch: { min: 10, max: 500, initial: 50, slowMs: 10_000 } } });
@@ -43,33 +59,25 @@ async function engineDrain(intakes: number) {
     await waitFor('the backlog to drain', () => restarted.sync().status().queued === 0, 30 * 60_000, 50);
     const ms = performance.now() - started;
     restarted.cleanup();
-    return { queued: queued.n, ms, queueMs };
+    return { queued: queued.n, ms, queueMs, sample };
   } finally {
     await central.close();
   }
 }
 
-function patient(id: string, i: number): Record<string, unknown> {
-  return {
-    resourceType: 'Patient',
-    id,
-    identifier: [{ system: FHIR_SYSTEMS.iin, value: String(700000000000 + i) }],
-    name: [{ family: 'Ахметова', given: ['Айгерім'] }],
-    gender: 'female',
-    birthDate: '1990-01-01',
-  };
-}
+type Sample = { type: string; id: string; resource: Resource }[];
 
-async function oneRequestEach(n: number) {
+const put = (r: Sample[number]) => ({ resource: r.resource, request: { method: 'PUT', url: `${r.type}/${r.id}` } });
+
+async function oneRequestEach(sample: Sample) {
   const central = await startCentral();
   try {
     const started = performance.now();
-    for (let i = 0; i < n; i++) {
-      const id = randomUUID();
+    for (const r of sample) {
       const res = await fetch(central.url, {
         method: 'POST',
         headers: { authorization: `Bearer ${BRANCH_TOKENS['ALA-01']}`, 'content-type': 'application/fhir+json' },
-        body: JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry: [{ resource: patient(id, i), request: { method: 'PUT', url: `Patient/${id}` } }] }),
+        body: JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry: [put(r)] }),
       });
       if (res.status !== 200) throw new Error(`baseline PUT failed: ${res.status}`);
       await res.arrayBuffer();
@@ -80,15 +88,12 @@ async function oneRequestEach(n: number) {
   }
 }
 
-async function centralCeiling(n: number) {
+async function centralCeiling(sample: Sample) {
   const central = await startCentral();
   try {
     const started = performance.now();
-    for (let done = 0; done < n; done += 500) {
-      const entry = Array.from({ length: Math.min(500, n - done) }, (_, k) => {
-        const id = randomUUID();
-        return { resource: patient(id, done + k), request: { method: 'PUT', url: `Patient/${id}` } };
-      });
+    for (let done = 0; done < sample.length; done += 500) {
+      const entry = sample.slice(done, done + 500).map(put);
       const res = await central.server.app.inject({
         method: 'POST',
         url: '/fhir',
@@ -105,13 +110,13 @@ async function centralCeiling(n: number) {
 
 export async function run(): Promise<void> {
   const intakes = Number(process.env.BENCH_SYNC_INTAKES ?? 10_000);
-  const drain = await engineDrain(intakes);
-  const sample = Math.min(1000, drain.queued);
+  const drain = await engineDrain(intakes, Number(process.env.BENCH_SYNC_SAMPLE ?? 5000));
+  const sample = drain.sample;
   const oneMs = await oneRequestEach(sample);
-  const ceilMs = await centralCeiling(Math.min(5000, drain.queued));
+  const ceilMs = await centralCeiling(sample);
   const engineRate = rate(drain.queued, drain.ms);
-  const oneRate = rate(sample, oneMs);
-  const ceilRate = rate(Math.min(5000, drain.queued), ceilMs);
+  const oneRate = rate(sample.length, oneMs);
+  const ceilRate = rate(sample.length, ceilMs);
   line({
     bench: 'sync-drain',
     intakes,
@@ -123,8 +128,8 @@ export async function run(): Promise<void> {
     vsOnePerRequest: Number((engineRate / oneRate).toFixed(2)),
     vsCentralCeiling: Number((engineRate / ceilRate).toFixed(2)),
   });
-  line({ bench: 'sync-drain.baseline-one-per-request', resources: sample, totalMs: Math.round(oneMs), resourcesPerSecond: oneRate });
-  line({ bench: 'sync-drain.baseline-central-ceiling', resources: Math.min(5000, drain.queued), totalMs: Math.round(ceilMs), resourcesPerSecond: ceilRate });
+  line({ bench: 'sync-drain.baseline-one-per-request', resources: sample.length, totalMs: Math.round(oneMs), resourcesPerSecond: oneRate });
+  line({ bench: 'sync-drain.baseline-central-ceiling', resources: sample.length, totalMs: Math.round(ceilMs), resourcesPerSecond: ceilRate });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();
