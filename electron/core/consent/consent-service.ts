@@ -250,6 +250,8 @@ export class ConsentService extends ConsentReader {
       JSON.stringify({ status: p.status }),
     );
     this.deps.audit.append({ action: status === 'blocked' ? 'patient.blocked' : 'patient.unblocked', staffId, entityType: 'patient', entityId: patientId });
+    // The central copy's status must follow (a blocked patient is not to be processed elsewhere either).
+    enqueue(db, 'Patient', patientId, at);
   }
 
   /** The confirmation the patient takes home after withdrawing. Printed and audited. */

@@ -77,6 +77,8 @@ export function mergePatients(db: Db, writer: PatientWriter, audit: AuditLog, ke
       JSON.stringify(['status', 'mergedInto', ...(movedIin ? ['iin'] : [])]),
       JSON.stringify(flatten(other)),
     );
+    // Consents that change patient must go up again with their new subject.
+    const movedConsents = tableExists(db, 'consent') ? (db.prepare('SELECT id FROM consent WHERE patient_id = ?').all(mergeId) as { id: string }[]) : [];
     const moved: Record<string, number> = {};
     for (const ref of PATIENT_REFERENCES) {
       if (!tableExists(db, ref.table)) continue;
@@ -86,6 +88,10 @@ export function mergePatients(db: Db, writer: PatientWriter, audit: AuditLog, ke
     const next = combined(keep, { ...other, iin: movedIin ?? other.iin });
     writer.update(keepId, keep.version, next, actor, reason, 'merge');
     enqueue(db, 'Patient', mergeId, actor.at);
+    for (const c of movedConsents) {
+      enqueue(db, 'Consent', c.id, actor.at);
+      enqueue(db, 'DocumentReference', c.id, actor.at);
+    }
     audit.append({
       action: 'patient.merged',
       staffId: actor.staffId,
