@@ -80,6 +80,7 @@ const ISOMORPHIC = [
   'electron/core/identity/',
   'electron/core/patients/schema.ts',
   'electron/core/patients/fold.ts',
+  'electron/core/patients/patient-row.ts',
   'electron/core/api/schemas.ts',
   'electron/core/languages.ts',
   'electron/core/staff/roles.ts',

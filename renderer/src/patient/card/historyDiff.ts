@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '../../../../electron/core/patients/patient-reader';
-import type { Patient } from '../../../../electron/core/patients/patient-row';
+import { flatten, type Patient } from '../../../../electron/core/patients/patient-row';
 
 export type Flat = Record<string, string | null>;
 
@@ -8,28 +8,7 @@ export type Flat = Record<string, string | null>;
  * `before` (patient-row.ts `flatten`), plus the record's status for merges.
  */
 export function flattenPatient(p: Patient): Flat {
-  return {
-    iin: p.iin,
-    surname: p.surname,
-    givenName: p.givenName,
-    patronymic: p.patronymic,
-    birthDate: p.birthDate,
-    sex: p.sex,
-    'document.type': p.document.type,
-    'document.number': p.document.number,
-    'document.issuedOn': p.document.issuedOn,
-    'document.issuer': p.document.issuer,
-    'document.expiresOn': p.document.expiresOn,
-    phone: p.phone,
-    email: p.email,
-    address: p.address,
-    'representative.fullName': p.representative?.fullName ?? null,
-    'representative.iin': p.representative?.iin ?? null,
-    'representative.basis': p.representative?.basis ?? null,
-    preferredLanguage: p.preferredLanguage,
-    status: p.status,
-    mergedInto: p.mergedInto,
-  };
+  return { ...flatten(p), status: p.status, mergedInto: p.mergedInto };
 }
 
 export interface Change {
