@@ -4,8 +4,11 @@ import { expectOk } from '../testing/desk-fixture.js';
 import { samplePatient } from '../testing/patients.js';
 import { FAST, prepareBranch, waitFor } from './testing/branch.js';
 import { BRANCH_TOKENS, startCentral, type RunningCentral } from './testing/central.js';
-import { loadR4Definitions, r4Errors } from './testing/fhir-validator.js';
+import { FhirValidator } from '../fhir/validate.js';
 import { makeSyncDesk, type SyncDesk } from './testing/sync-desk.js';
+
+/** The official R4 definitions, loaded on first use. */
+const validator = new FhirValidator();
 
 let central: RunningCentral;
 let fx: SyncDesk;
@@ -37,8 +40,7 @@ describe('consents on the wire', () => {
     const doc = await central.server.admin.read('DocumentReference', consent.id);
     const pdf = (doc as { content: { attachment: { data: string } }[] }).content[0]!.attachment.data;
     expect(Buffer.from(pdf, 'base64').subarray(0, 8).toString()).toBe('%PDF-1.7');
-    loadR4Definitions();
-    for (const r of [remote, doc]) expect(r4Errors(r as unknown as Resource)).toEqual([]);
+    for (const r of [remote, doc]) expect(validator.errors(r as unknown as Resource)).toEqual([]);
 
     // Withdrawn through the website: the central system marks the consent inactive.
     await central.server.admin.editResource('Consent', consent.id, (cur) => ({ ...cur, status: 'inactive' }));

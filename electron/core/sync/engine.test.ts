@@ -11,8 +11,11 @@ import { createHttpTransport } from './transport.js';
 import { FAST, prepareBranch, waitFor } from './testing/branch.js';
 import { BRANCH_TOKENS, centralContents, startCentral, type RunningCentral } from './testing/central.js';
 import { startFaultProxy, type FaultProxy } from './testing/fault-proxy.js';
-import { loadR4Definitions, r4Errors } from './testing/fhir-validator.js';
+import { FhirValidator } from '../fhir/validate.js';
 import { callSync, makeSyncDesk, type SyncDesk } from './testing/sync-desk.js';
+
+/** The official R4 definitions, loaded on first use. */
+const validator = new FhirValidator();
 
 
 let central: RunningCentral;
@@ -63,8 +66,7 @@ describe('sync engine against the reference central server', () => {
     expect(events.size).toBe(a.fx.desk.store().audit.count());
 
     // Every resource the desk sent is valid FHIR R4 against the full definitions.
-    loadR4Definitions();
-    for (const { content } of [...patients.values(), ...events.values()]) expect(r4Errors(content as unknown as Resource)).toEqual([]);
+    for (const { content } of [...patients.values(), ...events.values()]) expect(validator.errors(content as unknown as Resource)).toEqual([]);
     // And names or IINs never travel in audit events.
     expect(JSON.stringify([...events.values()])).not.toMatch(/Нұрланова|880315400010|Ахметов|900702300014/);
   });
