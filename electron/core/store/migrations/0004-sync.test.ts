@@ -1,12 +1,11 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyKey, configureConnection, openStore, type Db } from '../database.js';
+import { openStore, type Db } from '../database.js';
 import { runMigrations, schemaVersion } from '../migrate.js';
 import { MIGRATIONS } from './index.js';
+import { freshKeyedDb } from './test-db.js';
 
 let dir: string;
 let db: Db | null = null;
@@ -19,11 +18,9 @@ afterEach(() => {
 const key = randomBytes(32);
 
 function freshDb(): Db {
-  dir = mkdtempSync(path.join(tmpdir(), 'migr4-'));
-  const d = new Database(path.join(dir, 'store.db'));
-  applyKey(d, 'aegis', key);
-  configureConnection(d);
-  return d;
+  const fresh = freshKeyedDb('migr4-', key);
+  dir = fresh.dir;
+  return fresh.db;
 }
 
 const conflict = (id: string, status = 'open') =>

@@ -1,13 +1,12 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.js';
-import { applyKey, configureConnection, openStore, type Db } from '../database.js';
+import { openStore, type Db } from '../database.js';
 import { runMigrations, schemaVersion } from '../migrate.js';
 import { MIGRATIONS } from './index.js';
+import { freshKeyedDb } from './test-db.js';
 
 let dir: string;
 let db: Db | null = null;
@@ -20,11 +19,9 @@ afterEach(() => {
 const key = randomBytes(32);
 
 function freshDb(): Db {
-  dir = mkdtempSync(path.join(tmpdir(), 'migr-'));
-  const d = new Database(path.join(dir, 'store.db'));
-  applyKey(d, 'aegis', key);
-  configureConnection(d);
-  return d;
+  const fresh = freshKeyedDb('migr-', key);
+  dir = fresh.dir;
+  return fresh.db;
 }
 
 function tables(d: Db): string[] {
