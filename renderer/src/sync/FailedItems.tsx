@@ -24,7 +24,6 @@ export function FailedItems() {
   const [error, setError] = useState<ErrorBody | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const failedCount = status?.failed ?? 0;
 
   const load = useCallback(async () => {
     const r = await api['sync.failed.list']({ limit: 100 });
@@ -32,10 +31,12 @@ export function FailedItems() {
     setError(r.ok ? null : r.error);
   }, [api]);
 
-  // The count comes with every poll; the list is read again only when it changes.
+  // Read the list again on every status poll, not only when the count changes: an item sent
+  // again and refused again between two polls leaves the count as it was, and a list keyed on
+  // the count would keep showing it as gone. The list is small and the poll is seconds apart.
   useEffect(() => {
     void load();
-  }, [load, failedCount]);
+  }, [load, status]);
 
   const retry = async (seq?: number) => {
     setBusy(true);
