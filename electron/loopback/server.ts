@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { dispatch } from '../core/api/dispatch.js';
 import type { DeskCore } from '../core/desk.js';
@@ -127,7 +127,7 @@ export async function startLoopbackServer(opts: { desk: DeskCore; staticDir: str
 /** One connection is one desk session, like one Electron window. */
 function serveConnection(ws: WebSocket, desk: DeskCore): void {
   const session = new Session();
-  ws.on('message', async (data) => {
+  const answer = async (data: RawData): Promise<void> => {
     let parsed: z.infer<typeof requestSchema>;
     try {
       parsed = requestSchema.parse(JSON.parse(data.toString()));
@@ -135,7 +135,9 @@ function serveConnection(ws: WebSocket, desk: DeskCore): void {
       ws.send(JSON.stringify({ id: -1, result: { ok: false, error: { code: 'validation' } } }));
       return;
     }
+    // dispatch never throws: every outcome is a { ok, … } result.
     const result = await dispatch({ desk, session, transport: 'loopback' }, parsed.method, parsed.payload);
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: parsed.id, result }));
-  });
+  };
+  ws.on('message', (data) => void answer(data));
 }

@@ -72,7 +72,7 @@ test.describe('Electron shell', () => {
     expect(page.url().startsWith('app://desk/')).toBe(true);
     const opened = await page.evaluate(() => window.open('https://example.org/') === null);
     expect(opened).toBe(true);
-    const permission = await page.evaluate(async () => (await navigator.permissions.query({ name: 'geolocation' as PermissionName })).state);
+    const permission = await page.evaluate(async () => (await navigator.permissions.query({ name: 'geolocation' })).state);
     expect(permission).not.toBe('granted');
   });
 

@@ -68,7 +68,7 @@ describe('Patient mapping', () => {
   });
 
   it('refuses a central record that lacks what the desk requires, naming fields but no values', () => {
-    const fhir = patientToFhir(local(), 'ALA-01') as FhirPatient;
+    const fhir = patientToFhir(local(), 'ALA-01');
     const r = patientFromFhir({ ...fhir, telecom: [], address: undefined });
     expect(r).toEqual({ ok: false, missing: ['phone', 'address'] });
     expect(patientFromFhir({ resourceType: 'Patient', id: 'x', birthDate: '01.02.1990' }).ok).toBe(false);

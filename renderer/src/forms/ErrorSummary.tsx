@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { get, type FieldErrors, type FieldValues, type Path } from 'react-hook-form';
+import { type FieldErrors, type FieldValues, type Path } from 'react-hook-form';
 import type { ErrorBody } from '../../../electron/core/api/types';
 import { encodeIssue } from './issues';
 import { useErrorText } from './useErrorText';
 import { useIssueText } from './useIssueText';
+import { fieldError } from './fieldError';
 
 export interface SummaryField<T extends FieldValues> {
   name: Path<T>;
@@ -26,7 +27,7 @@ export function ErrorSummary<T extends FieldValues>(props: {
   const errorText = useErrorText();
   const withErrors = props.show
     ? props.fields.flatMap((f) => {
-        const message = (get(props.errors, f.name) as { message?: string } | undefined)?.message;
+        const message = fieldError(props.errors, f.name);
         return message ? [{ ...f, message }] : [];
       })
     : [];

@@ -1,5 +1,6 @@
-import { get, useFormContext, type FieldValues, type Path } from 'react-hook-form';
+import { useFormContext, type FieldValues, type Path } from 'react-hook-form';
 import { TextField, type TextFieldProps } from './TextField';
+import { fieldError } from './fieldError';
 
 export interface FieldDef<T extends FieldValues> {
   name: Path<T>;
@@ -31,7 +32,7 @@ export function FieldGroup<T extends FieldValues>({ defs, idPrefix, autoFocusFir
           required={d.required ?? true}
           autoFocus={autoFocusFirst === true && i === 0}
           registration={register(d.name, d.type === 'number' ? { valueAsNumber: true } : undefined)}
-          error={(get(formState.errors, d.name) as { message?: string } | undefined)?.message}
+          error={fieldError(formState.errors, d.name)}
         />
       ))}
     </>

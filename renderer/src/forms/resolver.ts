@@ -5,5 +5,5 @@ import { zodIssueMessage } from './issues';
 
 /** zodResolver with our message rule: schema keys win, zod's own codes fall back to keys. */
 export function deskResolver<S extends z.ZodType<FieldValues, FieldValues>>(schema: S): Resolver<z.input<S>, unknown, z.output<S>> {
-  return zodResolver(schema, { error: zodIssueMessage }) as Resolver<z.input<S>, unknown, z.output<S>>;
+  return zodResolver(schema, { error: zodIssueMessage });
 }

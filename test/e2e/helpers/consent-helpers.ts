@@ -44,7 +44,7 @@ export async function connectCore(openUrl: string): Promise<CoreClient> {
       const r = await call(method, payload);
       if (!r.ok) throw new Error(`${method} refused: ${r.error.code}${r.error.details ? ` ${JSON.stringify(r.error.details)}` : ''}`);
       // Awaited<T> inside a generic async function does not simplify back to T for the compiler.
-      return r.value as MethodOutput<K>;
+      return r.value;
     },
     close: () => ws.close(),
   };

@@ -96,7 +96,7 @@ export async function connectCore(openUrl: string): Promise<CoreClient> {
     async ok<K extends MethodName>(method: K, payload: MethodInput<K>): Promise<MethodOutput<K>> {
       const r = await call(method, payload);
       if (!r.ok) throw new Error(`${method} refused: ${r.error.code}${r.error.issues ? ` ${JSON.stringify(r.error.issues)}` : ''}`);
-      return r.value as MethodOutput<K>;
+      return r.value;
     },
     close: () => ws.close(),
   };
