@@ -6,6 +6,7 @@ import { readBranch, readSettings, writeBranch, writeOperator, writeSettings, ty
 import { systemClock, type Clock } from './clock.js';
 import { AppError } from './errors.js';
 import { Keyring, type OsSealer, type UnlockedKeys } from './keys/keyring.js';
+import { consoleLogger, type Logger } from './log/logger.js';
 import { LoginThrottle } from './keys/throttle.js';
 import { clearPendingKeyring, finishInterruptedRekey, hasPendingKeyring } from './maintenance/rekey-pending.js';
 import { writePrefs, type Language } from './prefs.js';
@@ -15,6 +16,7 @@ import { StaffWriter } from './staff/staff-repo.js';
 import { PatientWriter } from './patients/patient-writer.js';
 import { ConsentService } from './consent/consent-service.js';
 import type { PrintService } from './print/service.js';
+import { PrintPreferences } from './print/preferences.js';
 import type { SyncFactory, SyncService } from './sync/service.js';
 import type { Role } from './staff/roles.js';
 
@@ -27,6 +29,12 @@ export interface DeskOptions {
   clock?: Clock;
   /** The OS keychain seal (Electron safeStorage), or null where there is no real keychain. */
   sealer?: OsSealer | null;
+  /** The keychain the app's host found, even an unusable one ('basic_text'); unset outside the app (CLI, harness). */
+  keychainBackend?: string;
+  /** Where the bundled worker files are (the Electron build); from source they are found beside their modules. */
+  workers?: { vacuum?: string };
+  /** Where events go; the app's core process sends them to the main process's rotating log. */
+  log?: Logger;
   /** A native SQLite addon built for Electron's ABI. */
   nativeBinding?: string;
   /** scrypt cost for new password entries; tests lower it, production keeps the default. */
@@ -51,6 +59,7 @@ export interface OpenedStore {
   staff: StaffWriter;
   patients: PatientWriter;
   consents: ConsentService;
+  printPrefs: PrintPreferences;
   sync: SyncService | null;
   keyring: Keyring;
   /** Held in memory while the app runs, so background sync continues while the desk is locked. */
@@ -68,7 +77,10 @@ export class DeskCore {
   readonly resourcesDir: string;
   readonly clock: Clock;
   private readonly sealer: OsSealer | null;
-  private readonly nativeBinding: string | undefined;
+  private readonly keychainBackend: string | undefined;
+  readonly nativeBinding: string | undefined;
+  readonly workers: { vacuum?: string };
+  readonly log: Logger;
   readonly scryptCost: { N: number; r: number; p: number } | undefined;
   readonly print: PrintService | null;
   private readonly syncFactory: SyncFactory | undefined;
@@ -80,7 +92,10 @@ export class DeskCore {
     this.resourcesDir = opts.resourcesDir;
     this.clock = opts.clock ?? systemClock;
     this.sealer = opts.sealer ?? null;
+    this.keychainBackend = opts.keychainBackend;
     this.nativeBinding = opts.nativeBinding;
+    this.workers = opts.workers ?? {};
+    this.log = opts.log ?? consoleLogger;
     this.scryptCost = opts.scryptCost;
     this.print = opts.print ?? null;
     this.syncFactory = opts.sync;
@@ -148,6 +163,7 @@ export class DeskCore {
         audit.append({ action: 'staff.created', staffId: adminId, entityType: 'staff', entityId: adminId, details: { role: 'admin' } });
       })();
       // The keyring is written last: its presence is what marks setup as done.
+      await keyring.sealWithOs({ write: false });
       await keyring.setPassword(input.admin.login, keys.master, input.admin.password, this.scryptCost);
       writePrefs(this.dataDir, { language: input.language });
       this.opened = this.makeOpened(db, keyring, keys, DEFAULT_CIPHER);
@@ -168,7 +184,7 @@ export class DeskCore {
   async signIn(login: string, password: string): Promise<SessionStaff> {
     if (!this.isSetUp()) throw new AppError('setup.notDone');
     this.throttle.check(login);
-    const keyring = this.opened?.keyring ?? Keyring.load(this.dataDir, this.sealer);
+    const keyring = this.opened?.keyring ?? Keyring.load(this.dataDir, this.sealer, this.keychainBackend);
     let keys: UnlockedKeys;
     try {
       keys = await keyring.unlock(login, password);
@@ -180,6 +196,8 @@ export class DeskCore {
       throw e;
     }
     const opened = await this.openOrRecover(keyring, keys, password);
+    // A keyring restored from a backup or rekeyed from the CLI gets the keychain's seal back.
+    await keyring.sealWithOs();
     const staff = opened.staff.byLogin(login);
     if (!staff) throw new AppError('auth.wrongCredentials');
     if (!staff.active) {
@@ -273,7 +291,7 @@ export class DeskCore {
       staffName: (id) => (id ? (staff.byId(id)?.fullName ?? '') : ''),
     });
     const sync = this.syncFactory?.({ db, audit, patients, consents, clock: this.clock, branchCode }) ?? null;
-    return { db, keyring, keys, cipher, audit, staff, patients, consents, sync };
+    return { db, keyring, keys, cipher, audit, staff, patients, consents, sync, printPrefs: new PrintPreferences(db, audit) };
   }
 
   private bindingOpt(): { nativeBinding?: string } {

@@ -1,31 +1,37 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { dispatch } from '../core/api/dispatch.js';
-import type { DeskCore } from '../core/desk.js';
-import { Session } from '../core/session.js';
-import { isAppUrl } from './security.js';
+import type { Result } from '../core/api/handler.js';
+import { methodName, senderAllowed } from './origin.js';
 
 export const CALL_CHANNEL = 'desk:call';
 
+/** The part of the core's process the IPC bridge needs (main/core-process.ts). */
+export interface CoreCalls {
+  call(session: string, method: string, payload: unknown): Promise<Result<unknown>>;
+  endSession(session: string): void;
+}
+
 /**
  * The IPC transport: one channel, the same handler map as the browser harness. Each window
- * has its own session. A call is served only if it comes from the top frame of one of our
- * windows showing our own origin; anything else (a subframe, a foreign page) is refused.
+ * has its own session in the core, keyed by its web contents. The sender is checked here
+ * (top frame, our window, our origin); the method and payload are checked by the core.
  */
-export function registerIpc(desk: DeskCore, isOurWindow: (e: IpcMainInvokeEvent) => boolean): void {
-  const sessions = new Map<number, Session>();
+export function registerIpc(core: CoreCalls, isOurWindow: (e: IpcMainInvokeEvent) => boolean): void {
+  const known = new Set<number>();
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, payload: unknown) => {
     const frame = event.senderFrame;
-    if (!frame || frame.parent !== null || !isAppUrl(frame.url) || !isOurWindow(event)) {
+    if (!senderAllowed({ frameUrl: frame?.url ?? null, isTopFrame: frame?.parent === null, isOurWindow: isOurWindow(event) })) {
       return { ok: false, error: { code: 'transport.badOrigin' } };
     }
-    if (typeof method !== 'string') return { ok: false, error: { code: 'unknownMethod' } };
+    const name = methodName(method);
+    if (!name) return { ok: false, error: { code: 'unknownMethod' } };
     const id = event.sender.id;
-    let session = sessions.get(id);
-    if (!session) {
-      session = new Session();
-      sessions.set(id, session);
-      event.sender.once('destroyed', () => sessions.delete(id));
+    if (!known.has(id)) {
+      known.add(id);
+      event.sender.once('destroyed', () => {
+        known.delete(id);
+        core.endSession(String(id));
+      });
     }
-    return dispatch({ desk, session, transport: 'ipc' }, method, payload);
+    return core.call(String(id), name, payload);
   });
 }

@@ -1,21 +1,12 @@
-import { app, session, shell, type WebContents } from 'electron';
+import { app, session, type WebContents } from 'electron';
+import { APP_ORIGIN, isAppUrl } from './origin.js';
 
-/** The renderer's only origin. Anything else is foreign and gets nothing. */
-export const APP_ORIGIN = 'app://desk';
-
-export function isAppUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}` === APP_ORIGIN;
-  } catch {
-    return false;
-  }
-}
+export { APP_ORIGIN, isAppUrl } from './origin.js';
 
 /**
  * Electron's security checklist, applied to every web contents the app ever creates:
  * no navigation away from the app, no new windows, no webviews, no permissions (camera,
- * geolocation, notifications, …), no remote content.
+ * geolocation, notifications, …), no remote content, downloads only of our own PDFs.
  */
 export function hardenSessions(): void {
   const ses = session.defaultSession;
@@ -28,6 +19,14 @@ export function hardenSessions(): void {
     const ok = isAppUrl(details.url) || details.url.startsWith('devtools://') || details.url.startsWith('blob:') || details.url.startsWith('data:');
     callback({ cancel: !ok });
   });
+  // "Save as PDF": the form is a blob: URL of our own page; the OS save dialog asks where.
+  ses.on('will-download', (event, item) => {
+    if (!item.getURL().startsWith(`blob:${APP_ORIGIN}`) || item.getMimeType() !== 'application/pdf') {
+      event.preventDefault();
+      return;
+    }
+    item.setSaveDialogOptions({ filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+  });
 
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
@@ -37,10 +36,7 @@ export function hardenSessions(): void {
       if (!isAppUrl(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      // Links to documentation may open in the system browser, never inside the app.
-      if (url.startsWith('https://')) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+    // The desk links nowhere outside itself: no window opens, not even in the system browser.
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 }

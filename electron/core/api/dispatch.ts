@@ -20,11 +20,11 @@ function authorize(ctx: HandlerContext, h: AnyHandler): void {
   if (!can(session.staff.role, h.access)) throw new AppError('auth.forbidden', { details: { permission: h.access } });
 }
 
-function toErrorBody(e: unknown, method: string): ErrorBody {
+function toErrorBody(ctx: HandlerContext, e: unknown, method: string): ErrorBody {
   if (e instanceof AppError) return e.toBody();
   // Only the error's class and the method go to the log: messages from lower layers may
   // quote data, and no personal data may reach a log file.
-  console.error(`[core] internal error in ${method}: ${e instanceof Error ? e.name : typeof e}`);
+  ctx.desk.log.log('error', 'core.internal', { method, error: e instanceof Error ? e.name : typeof e });
   return { code: 'internal' };
 }
 
@@ -43,7 +43,7 @@ export async function dispatch(ctx: HandlerContext, method: string, payload: unk
     if (!h.passive && ctx.session.staff && !ctx.session.locked) ctx.session.touch(ctx.desk.clock.now().getTime());
     return { ok: true, value };
   } catch (e) {
-    return { ok: false, error: toErrorBody(e, method) };
+    return { ok: false, error: toErrorBody(ctx, e, method) };
   }
 }
 

@@ -8,6 +8,7 @@ import { settingsHandlers } from './handlers/settings.js';
 import { setupHandlers } from './handlers/setup.js';
 import { staffHandlers } from './handlers/staff.js';
 import { syncHandlers } from './handlers/sync.js';
+import { printingHandlers } from './handlers/printing.js';
 
 /**
  * The one map of everything the renderer (or the CLI) can ask the core to do. Transports
@@ -25,6 +26,7 @@ export const handlers = {
   ...consentHandlers,
   ...maintenanceHandlers,
   ...syncHandlers,
+  ...printingHandlers,
 };
 
 export type Handlers = typeof handlers;

@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { PatientWriter } from '../patients/patient-writer.js';
 import { consentFormPage, withdrawalFormPage } from '../print/consent-form.js';
-import type { PrintService } from '../print/service.js';
+import type { PaperJob, PaperOutcome, PrintService } from '../print/service.js';
 import type { Db } from '../store/database.js';
 import { enqueue } from '../sync/outbox.js';
 import { formatDate } from '../util/dates.js';
@@ -155,8 +155,13 @@ export class ConsentService extends ConsentReader {
     return { page, textSha256, perLanguage: Object.fromEntries(sections.map((x) => [x.lang, x.sha256])) };
   }
 
-  /** Sends a consent to the printer (Electron), re-rendered from the record and checked against its text hash. */
-  async printPaper(id: string, staffId: string | null): Promise<void> {
+  /**
+   * Sends a consent to the printer (Electron), re-rendered from the record and checked against
+   * its text hash, on the printer remembered for consents. Only a job that went out is
+   * recorded; a cancelled dialog is not a print, and a failure throws its print.* code, so
+   * the form can be printed again later from the patient card.
+   */
+  async printPaper(id: string, staffId: string | null, job: PaperJob): Promise<PaperOutcome> {
     const printer = this.requirePrint();
     if (!printer.print) throw new AppError('print.unavailable');
     const c = this.get(id);
@@ -164,12 +169,19 @@ export class ConsentService extends ConsentReader {
     if (!c || !fill) throw new AppError('consent.notFound');
     const { page, textSha256 } = await this.renderForm(c, fill);
     if (textSha256 !== c.textSha256) throw new AppError('print.hashMismatch');
-    await printer.print(page);
+    let outcome: PaperOutcome;
+    try {
+      outcome = await printer.print(page, job);
+    } catch (e) {
+      throw e instanceof AppError ? e : new AppError('print.failed', { cause: e });
+    }
+    if (outcome === 'cancelled') return outcome;
     const at = this.now().toISOString();
     this.deps.db.transaction(() => {
       this.deps.db.prepare("INSERT INTO consent_print (id, consent_id, kind, pdf_sha256, printed_at, printed_by) VALUES (?, ?, 'consent', ?, ?, ?)").run(randomUUID(), id, c.pdfSha256 ?? '', at, staffId);
       this.deps.audit.append({ action: 'consent.printedOnPaper', staffId, entityType: 'consent', entityId: id });
     })();
+    return outcome;
   }
 
   private apply(id: string, event: ConsentEvent) {

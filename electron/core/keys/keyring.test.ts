@@ -56,22 +56,61 @@ describe('keyring', () => {
     await expect(Keyring.load(dir, null).unlock('b', 'password a')).rejects.toMatchObject({ code: 'auth.wrongCredentials' });
   });
 
-  it('can be sealed by the OS keychain, and then cannot be read without it', async () => {
+  // A stand-in for Electron's safeStorage (named as such): XOR with a machine secret.
+  const testKeychain = (backend: string, secret = randomBytes(32)): OsSealer => ({
+    backend,
+    seal: async (b) => Buffer.from(b.map((x, i) => x ^ secret[i % 32]!)),
+    open: async (b) => Buffer.from(b.map((x, i) => x ^ secret[i % 32]!)),
+  });
+
+  it('seals the data key with the OS keychain, records which one, and cannot be opened without it', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'kr-'));
-    // A stand-in for Electron's safeStorage (named as such): XOR with a machine secret.
-    const secret = randomBytes(32);
-    const fakeOsKeychain: OsSealer = {
-      name: 'test-keychain',
-      seal: (b) => Buffer.from(b.map((x, i) => x ^ secret[i % 32]!)),
-      open: (b) => Buffer.from(b.map((x, i) => x ^ secret[i % 32]!)),
-    };
+    const keychain = testKeychain('gnome_libsecret');
     const k = keys();
-    const ring = Keyring.create(dir, 'aegis', fakeOsKeychain, k);
+    const ring = Keyring.create(dir, 'aegis', keychain, k);
+    await ring.sealWithOs({ write: false });
     await ring.setPassword('a', k.master, 'password a', TEST_SCRYPT);
-    expect(JSON.parse(readFileSync(Keyring.fileIn(dir), 'utf8'))).toMatchObject({ seal: 'os' });
-    expect(() => Keyring.load(dir, null)).toThrow(expect.objectContaining({ code: 'store.sealedByOs' }));
-    expect((await Keyring.load(dir, fakeOsKeychain).unlock('a', 'password a')).dataKey.equals(k.dataKey)).toBe(true);
-    expect(JSON.parse(ring.portableJson())).toMatchObject({ seal: 'none' });
+    const file = JSON.parse(readFileSync(Keyring.fileIn(dir), 'utf8')) as Record<string, unknown>;
+    expect(file).toMatchObject({ format: 2, seal: 'os', keychain: { backend: 'gnome_libsecret' } });
+    expect(file).not.toHaveProperty('dataKey');
+    // Outside the app (CLI): no keychain at all.
+    await expect(Keyring.load(dir, null).unlock('a', 'password a')).rejects.toMatchObject({ code: 'store.sealedByOs' });
+    // In the app on a desktop that now only offers basic_text: named, not a wrong password.
+    await expect(Keyring.load(dir, null, 'basic_text').unlock('a', 'password a')).rejects.toMatchObject({
+      code: 'keychain.changed',
+      details: { recorded: 'gnome_libsecret', current: 'basic_text' },
+    });
+    await expect(Keyring.load(dir, testKeychain('kwallet5')).unlock('a', 'password a')).rejects.toMatchObject({ code: 'keychain.changed', details: { recorded: 'gnome_libsecret', current: 'kwallet5' } });
+    // A wrong password is still a wrong password, before the keychain is even asked.
+    await expect(Keyring.load(dir, null, 'basic_text').unlock('a', 'wrong')).rejects.toMatchObject({ code: 'auth.wrongCredentials' });
+    const loaded = Keyring.load(dir, keychain);
+    expect(loaded.osBackend).toBe('gnome_libsecret');
+    expect((await loaded.unlock('a', 'password a')).dataKey.equals(k.dataKey)).toBe(true);
+    // Backups carry the password wrap only, so they restore on another machine.
+    expect(JSON.parse(loaded.portableJson())).toMatchObject({ seal: 'none', dataKey: expect.any(Object) });
+  });
+
+  it('says the keychain is unavailable when it refuses to open the seal', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'kr-'));
+    const k = keys();
+    const ring = Keyring.create(dir, 'aegis', testKeychain('dpapi'), k);
+    await ring.sealWithOs({ write: false });
+    await ring.setPassword('a', k.master, 'password a', TEST_SCRYPT);
+    const refusing: OsSealer = { backend: 'dpapi', seal: () => Promise.reject(new Error('locked')), open: () => Promise.reject(new Error('locked')) };
+    await expect(Keyring.load(dir, refusing).unlock('a', 'password a')).rejects.toMatchObject({ code: 'keychain.unavailable' });
+  });
+
+  it('seals a password-only keyring (restored from a backup) once the app has a keychain', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'kr-'));
+    const k = keys();
+    const plain = Keyring.create(dir, 'aegis', null, k);
+    await plain.setPassword('a', k.master, 'password a', TEST_SCRYPT);
+    const keychain = testKeychain('dpapi');
+    const ring = Keyring.load(dir, keychain, 'dpapi');
+    await ring.unlock('a', 'password a');
+    await ring.sealWithOs();
+    expect(JSON.parse(readFileSync(Keyring.fileIn(dir), 'utf8'))).toMatchObject({ seal: 'os', keychain: { backend: 'dpapi' } });
+    expect((await Keyring.load(dir, keychain).unlock('a', 'password a')).dataKey.equals(k.dataKey)).toBe(true);
   });
 
   it('records a new data key and cipher without touching staff entries', async () => {

@@ -9,14 +9,16 @@ import { newScryptParams, openWithKey, sealWithKey, unwrapKey, wrapKey, type Scr
 
 /**
  * A second, outer seal from the operating system's keychain (Electron's safeStorage:
- * DPAPI on Windows, Keychain on macOS, libsecret/kwallet on Linux). The core only sees this
- * interface so that it never imports Electron. Linux's `basic_text` backend encrypts with a
- * hard-coded password, so the shell does not offer a sealer there at all.
+ * DPAPI on Windows, Keychain on macOS, libsecret/kwallet on Linux) over the data key. The
+ * core only sees this interface so that it never imports Electron; in the app it is a call
+ * over the core's port to the main process, hence async. Linux's `basic_text` backend
+ * encrypts with a hard-coded password, so the shell offers no sealer there at all.
  */
 export interface OsSealer {
-  readonly name: string;
-  seal(plain: Buffer): Buffer;
-  open(sealed: Buffer): Buffer;
+  /** Which keychain seals: 'dpapi', 'keychain', 'gnome_libsecret', 'kwallet5', … (recorded in the keyring). */
+  readonly backend: string;
+  seal(plain: Buffer): Promise<Buffer>;
+  open(sealed: Buffer): Promise<Buffer>;
 }
 
 const scryptParamsSchema = z.object({
@@ -42,22 +44,34 @@ const entrySchema = z.object({
 });
 export type KeyringEntry = z.infer<typeof entrySchema>;
 
+/**
+ * Format 2 seals the data key (already wrapped by the master key) with the OS keychain when
+ * there is one, and records which keychain did it, so a changed backend is named rather than
+ * failing as a wrong password. Format 1 (no OS seal) reads as format 2 with `seal: 'none'`.
+ */
 const fileSchema = z.object({
-  format: z.literal(1),
+  format: z.union([z.literal(1), z.literal(2)]),
   storeId: z.uuid(),
   cipher: z.enum(CIPHERS),
-  /** The SQLite data key, sealed by the master key. */
-  dataKey: wrappedSchema,
+  /** The SQLite data key, sealed by the master key (absent when the OS keychain seals it). */
+  dataKey: wrappedSchema.optional(),
   seal: z.enum(['none', 'os']),
+  keychain: z.object({ backend: z.string().min(1).max(40), sealedDataKey: z.string().min(1) }).optional(),
   entries: z.array(entrySchema).optional(),
-  sealedEntries: z.string().optional(),
 });
 type KeyringFile = z.infer<typeof fileSchema>;
+
+interface OsSeal {
+  backend: string;
+  sealedDataKey: string;
+}
 
 interface KeyringState {
   storeId: string;
   cipher: CipherName;
-  dataKey: WrappedKey;
+  /** Null until the OS seal has been opened (at the first unlock). */
+  dataKey: WrappedKey | null;
+  osSeal: OsSeal | null;
   entries: readonly KeyringEntry[];
 }
 
@@ -95,6 +109,8 @@ export class Keyring {
     readonly dir: string,
     private state: KeyringState,
     private readonly sealer: OsSealer | null,
+    /** The keychain the host found even when it is unusable ('basic_text'); undefined outside the app. */
+    private readonly foundBackend?: string,
   ) {}
 
   static fileIn(dir: string): string {
@@ -108,10 +124,10 @@ export class Keyring {
   /** A new keyring in memory; the first `setPassword` writes it. */
   static create(dir: string, cipher: CipherName, sealer: OsSealer | null, keys: UnlockedKeys): Keyring {
     const storeId = randomUUID();
-    return new Keyring(dir, { storeId, cipher, dataKey: sealWithKey(keys.master, keys.dataKey, dataKeyAad(storeId)), entries: [] }, sealer);
+    return new Keyring(dir, { storeId, cipher, dataKey: sealWithKey(keys.master, keys.dataKey, dataKeyAad(storeId)), osSeal: null, entries: [] }, sealer);
   }
 
-  static load(dir: string, sealer: OsSealer | null): Keyring {
+  static load(dir: string, sealer: OsSealer | null, foundBackend?: string): Keyring {
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(Keyring.fileIn(dir), 'utf8'));
@@ -121,15 +137,10 @@ export class Keyring {
     const parsed = fileSchema.safeParse(raw);
     if (!parsed.success) throw new AppError('store.corrupt', { details: { part: 'keyring' } });
     const file = parsed.data;
-    let entries: KeyringEntry[];
-    if (file.seal === 'os') {
-      if (!sealer) throw new AppError('store.sealedByOs');
-      const opened = sealer.open(Buffer.from(file.sealedEntries ?? '', 'base64')).toString('utf8');
-      entries = z.array(entrySchema).parse(JSON.parse(opened));
-    } else {
-      entries = file.entries ?? [];
-    }
-    return new Keyring(dir, { storeId: file.storeId, cipher: file.cipher, dataKey: file.dataKey, entries }, sealer);
+    const osSeal = file.seal === 'os' ? (file.keychain ?? null) : null;
+    if (file.seal === 'os' ? !osSeal : !file.dataKey) throw new AppError('store.corrupt', { details: { part: 'keyring' } });
+    const state = { storeId: file.storeId, cipher: file.cipher, dataKey: osSeal ? null : (file.dataKey ?? null), osSeal, entries: file.entries ?? [] };
+    return new Keyring(dir, state, sealer, foundBackend);
   }
 
   get storeId(): string {
@@ -144,8 +155,9 @@ export class Keyring {
     return this.state.entries.length;
   }
 
-  get sealedByOs(): boolean {
-    return this.sealer !== null;
+  /** Whether the OS keychain seals the data key, and which one. */
+  get osBackend(): string | null {
+    return this.state.osSeal?.backend ?? null;
   }
 
   has(login: string): boolean {
@@ -168,12 +180,56 @@ export class Keyring {
     return this.withDataKey(await unwrapKey(entry.wrapped, password, entry.kdf, aadFor(this.state.storeId, entry.id)));
   }
 
-  private withDataKey(master: Buffer): UnlockedKeys {
+  private async withDataKey(master: Buffer): Promise<UnlockedKeys> {
+    const wrapped = this.state.dataKey ?? (await this.openOsSeal());
     try {
-      return { master, dataKey: openWithKey(master, this.state.dataKey, dataKeyAad(this.state.storeId)) };
+      return { master, dataKey: openWithKey(master, wrapped, dataKeyAad(this.state.storeId)) };
     } catch (e) {
       throw new AppError('store.corrupt', { details: { part: 'keyring' }, cause: e });
     }
+  }
+
+  /**
+   * Opens the OS seal, after a password was proven. A different or missing keychain is said
+   * plainly (`keychain.changed`, with both names), not reported as a wrong password; outside
+   * the app (CLI) there is no keychain at all: `store.sealedByOs`.
+   */
+  private async openOsSeal(): Promise<WrappedKey> {
+    const rec = this.state.osSeal;
+    if (!rec) throw new AppError('store.corrupt', { details: { part: 'keyring' } });
+    if (!this.sealer && this.foundBackend === undefined) throw new AppError('store.sealedByOs');
+    if (!this.sealer || this.sealer.backend !== rec.backend) {
+      throw new AppError('keychain.changed', { details: { recorded: rec.backend, current: this.sealer?.backend ?? this.foundBackend ?? 'none' } });
+    }
+    let plain: Buffer;
+    try {
+      plain = await this.sealer.open(Buffer.from(rec.sealedDataKey, 'base64'));
+    } catch (e) {
+      throw new AppError(e instanceof AppError ? e.code : 'keychain.unavailable', { cause: e });
+    }
+    const parsed = wrappedSchema.safeParse(parseJson(plain.toString('utf8')));
+    if (!parsed.success) throw new AppError('store.corrupt', { details: { part: 'keyring' } });
+    this.state = { ...this.state, dataKey: parsed.data };
+    return parsed.data;
+  }
+
+  /**
+   * Seals the data key with the OS keychain where there is one and it is not sealed yet (a
+   * new desk, a keyring restored from a backup, a rekey from the CLI). Call after a password
+   * was proven, so the wrapped key in memory is the real one. A new keyring (setup) passes
+   * `write: false`: its first password entry writes the file, already sealed.
+   */
+  async sealWithOs(opts: { write?: boolean } = {}): Promise<void> {
+    if (!this.sealer || this.state.osSeal || !this.state.dataKey) return;
+    let sealed: Buffer;
+    try {
+      sealed = await this.sealer.seal(Buffer.from(JSON.stringify(this.state.dataKey), 'utf8'));
+    } catch (e) {
+      throw new AppError(e instanceof AppError ? e.code : 'keychain.unavailable', { cause: e });
+    }
+    const next = { ...this.state, osSeal: { backend: this.sealer.backend, sealedDataKey: sealed.toString('base64') } };
+    if (opts.write === false) this.state = next;
+    else this.commit(next);
   }
 
   /** Tries a password against every entry: the CLI accepts a password without a login. */
@@ -205,9 +261,13 @@ export class Keyring {
     this.commit({ ...this.state, entries: this.state.entries.filter((e) => e.id !== id) });
   }
 
-  /** Records a rekeyed store: its (possibly new) cipher and data key. Entries stay as they are. */
+  /**
+   * Records a rekeyed store: its (possibly new) cipher and data key. Entries stay as they are.
+   * The OS seal is dropped (rekey runs from the CLI, which has no keychain); the app seals the
+   * new key again at the next sign-in (`sealWithOs`).
+   */
   setDataKey(master: Buffer, dataKey: Buffer, cipher: CipherName): void {
-    this.commit({ ...this.state, cipher, dataKey: sealWithKey(master, dataKey, dataKeyAad(this.state.storeId)) });
+    this.commit({ ...this.state, cipher, dataKey: sealWithKey(master, dataKey, dataKeyAad(this.state.storeId)), osSeal: null });
   }
 
   entries(): readonly KeyringEntry[] {
@@ -216,31 +276,40 @@ export class Keyring {
 
   /** The keyring as a portable file (never OS-sealed): used in backups. */
   portableJson(): string {
-    return JSON.stringify(this.toFile(this.state, null), null, 2);
+    return JSON.stringify(this.toFile(this.state, true), null, 2);
   }
 
   /** Writes first, then changes memory: a failed write leaves both as they were. */
   private commit(next: KeyringState): void {
-    writeFileAtomic(Keyring.fileIn(this.dir), JSON.stringify(this.toFile(next, this.sealer), null, 2));
+    writeFileAtomic(Keyring.fileIn(this.dir), JSON.stringify(this.toFile(next, false), null, 2));
     this.state = next;
   }
 
-  private toFile(state: KeyringState, sealer: OsSealer | null): KeyringFile {
-    const base = { format: 1 as const, storeId: state.storeId, cipher: state.cipher, dataKey: state.dataKey };
-    if (!sealer) return { ...base, seal: 'none', entries: [...state.entries] };
-    return { ...base, seal: 'os', sealedEntries: sealer.seal(Buffer.from(JSON.stringify(state.entries), 'utf8')).toString('base64') };
+  private toFile(state: KeyringState, portable: boolean): KeyringFile {
+    const base = { format: 2 as const, storeId: state.storeId, cipher: state.cipher, entries: [...state.entries] };
+    if (state.osSeal && !portable) return { ...base, seal: 'os', keychain: state.osSeal };
+    if (!state.dataKey) throw new AppError('keychain.unavailable');
+    return { ...base, seal: 'none', dataKey: state.dataKey };
   }
 
   /** Parses a portable keyring (from a backup) without touching disk. */
   static parsePortable(json: string): KeyringState {
     const file = fileSchema.parse(JSON.parse(json));
-    if (file.seal !== 'none') throw new AppError('backup.invalid');
-    return { storeId: file.storeId, cipher: file.cipher, dataKey: file.dataKey, entries: file.entries ?? [] };
+    if (file.seal !== 'none' || !file.dataKey) throw new AppError('backup.invalid');
+    return { storeId: file.storeId, cipher: file.cipher, dataKey: file.dataKey, osSeal: null, entries: file.entries ?? [] };
   }
 
   static writePortable(dir: string, json: string): void {
     Keyring.parsePortable(json);
     writeFileAtomic(Keyring.fileIn(dir), json);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }
 

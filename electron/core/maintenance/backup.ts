@@ -52,9 +52,12 @@ export async function createBackup(
   const version = schemaVersion(store.db);
   const written = [target, path.join(dir, BACKUP_KEYRING_FILE), path.join(dir, MANIFEST_FILE)];
   try {
-    const progressMode = await vacuumInto(store.db, { file: desk.storeFile, target, cipher, key: store.keys.dataKey }, onProgress, {
+    // The worker opens its own connection, so it needs the same addon (Electron's ABI in the app).
+    const job = { file: desk.storeFile, target, cipher, key: store.keys.dataKey, ...(desk.nativeBinding ? { nativeBinding: desk.nativeBinding } : {}) };
+    const progressMode = await vacuumInto(store.db, job, onProgress, {
       pollMs: opts.pollMs,
       useWorker: opts.useWorker,
+      workerFile: desk.workers.vacuum,
     });
     // VACUUM INTO does not sync its output; a backup that vanishes in a power cut is no backup.
     fsyncPath(target);

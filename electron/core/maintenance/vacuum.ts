@@ -22,10 +22,13 @@ export const DEFAULT_POLL_MS = 100;
  * Starts the worker, or returns null where none can be started from here. From a source
  * checkout the entry is a `.ts` file: Node 20 ignores `--import tsx` in worker threads
  * (tried: ERR_UNKNOWN_FILE_EXTENSION under both tsx and vitest), so the worker boots through
- * tsx's API instead. Built per-file JavaScript loads directly. Inside the single-file
- * Electron bundle there is no `import.meta.url` and no worker file, so we return null.
+ * tsx's API instead. Built per-file JavaScript loads directly. The Electron build bundles
+ * the worker as its own file (scripts/build-electron.mjs) and the shell passes its path as
+ * `workerFile`, since a bundle has no `import.meta.url` to find it by.
  */
-function startWorker(job: VacuumJob): Worker | null {
+function startWorker(job: VacuumJob, workerFile?: string): Worker | null {
+  const opts = { workerData: job, transferList: [job.key.buffer as ArrayBuffer] };
+  if (workerFile) return new Worker(workerFile, opts);
   let entry: URL;
   let bootstrap: string | null = null;
   try {
@@ -38,7 +41,6 @@ function startWorker(job: VacuumJob): Worker | null {
   } catch {
     return null;
   }
-  const opts = { workerData: job, transferList: [job.key.buffer as ArrayBuffer] };
   return bootstrap ? new Worker(bootstrap, { ...opts, eval: true }) : new Worker(entry, opts);
 }
 
@@ -73,14 +75,14 @@ export async function vacuumInto(
   db: Db,
   job: Omit<VacuumJob, 'key'> & { key: Buffer },
   onProgress?: (p: Progress) => void,
-  opts: { pollMs?: number; useWorker?: boolean } = {},
+  opts: { pollMs?: number; useWorker?: boolean; workerFile?: string } = {},
 ): Promise<VacuumMode> {
   const pageCount = Number(db.pragma('page_count', { simple: true }));
   const pageSize = Number(db.pragma('page_size', { simple: true }));
   const total = pageCount * pageSize;
   onProgress?.({ done: 0, total });
   // A copy of the key in its own ArrayBuffer, transferred: afterwards only the worker holds it.
-  const worker = opts.useWorker === false ? null : startWorker({ ...job, key: new Uint8Array(job.key) });
+  const worker = opts.useWorker === false ? null : startWorker({ ...job, key: new Uint8Array(job.key) }, opts.workerFile);
   let mode: VacuumMode = 'worker';
   if (worker) {
     let last = 0;

@@ -54,9 +54,16 @@ th, td { border: 0.5pt solid #444; padding: 3pt 5pt; vertical-align: top; text-a
 .label { font-size: 8.5pt; color: #222; }
 `;
 
+/**
+ * The print page's own policy: no script, no network, only its inline styles and embedded
+ * fonts and images. The print window runs script only to wait for the fonts (from the
+ * shell, which a page policy does not govern).
+ */
+export const PRINT_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
+
 /** A complete print page. `body` is trusted HTML built by our own templates with escaped values. */
 export function printPage(resourcesDir: string, lang: 'kk' | 'ru', title: string, body: string): string {
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${fontFaceCss(resourcesDir)}${PRINT_CSS}</style></head><body>${body}</body></html>`;
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${PRINT_PAGE_CSP}"><title>${escapeHtml(title)}</title><style>${fontFaceCss(resourcesDir)}${PRINT_CSS}</style></head><body>${body}</body></html>`;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

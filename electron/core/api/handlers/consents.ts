@@ -102,8 +102,9 @@ export const consentHandlers = {
     input: z.object({ consentId: idSchema }),
     access: 'consent.capture',
     run: async (ctx, { consentId }) => {
-      await ctx.desk.store().consents.printPaper(consentId, staffId(ctx));
-      return { ok: true };
+      const store = ctx.desk.store();
+      const outcome = await store.consents.printPaper(consentId, staffId(ctx), store.printPrefs.job('consent'));
+      return { ok: true, outcome };
     },
   }),
 
