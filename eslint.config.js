@@ -20,6 +20,9 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/no-unnecessary-type-assertion': 'error',
       '@typescript-eslint/require-await': 'off',
+      // No crash reporter: a minidump is the process's memory (keys, patients' data), written
+      // unencrypted and meant for upload. Session safety, issue 15.
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['crashReporter'], message: 'The desk never starts a crash reporter (minidumps hold personal data).' }] }],
     },
   },
 );

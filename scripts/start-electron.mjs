@@ -2,12 +2,12 @@
 // exist, then starts the app. The addon in node_modules stays built for Node, so the CLI,
 // the browser harness and the tests keep working side by side with Electron.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { ensureElectronAddon } from './electron-native.mjs';
 
 const require = createRequire(import.meta.url);
-const root = process.cwd();
 
 function electronBinary() {
   try {
@@ -33,35 +33,13 @@ function ensureElectron() {
   return bin;
 }
 
-function ensureNativeForElectron() {
-  const version = require('electron/package.json').version;
-  const outDir = path.join(root, '.cache', 'electron-native', version);
-  const out = path.join(outDir, 'better_sqlite3.node');
-  if (existsSync(out)) return out;
-  const src = path.dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json'));
-  const work = path.join(root, '.cache', 'electron-native', `${version}-build`);
-  rmSync(work, { recursive: true, force: true });
-  cpSync(src, work, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });
-  console.log(`[start] Building the SQLite addon for Electron ${version} (once)…`);
-  const env = { ...process.env, npm_config_runtime: 'electron', npm_config_target: version, npm_config_disturl: 'https://electronjs.org/headers' };
-  // Prebuilt binaries first (fast); node-gyp from source with Electron's headers otherwise.
-  let r = spawnSync(process.execPath, [require.resolve('prebuild-install/bin.js', { paths: [work] }), '--runtime', 'electron', '--target', version], { cwd: work, stdio: 'inherit', env });
-  if (r.status !== 0) {
-    const gyp = process.env.npm_config_node_gyp ?? require.resolve('node-gyp/bin/node-gyp.js', { paths: [path.dirname(process.execPath), work] });
-    r = spawnSync(process.execPath, [gyp, 'rebuild', '--release', `--target=${version}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], { cwd: work, stdio: 'inherit', env });
-  }
-  const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
-  if (r.status !== 0 || !existsSync(built)) {
-    console.error('[start] Could not build the SQLite addon for Electron.');
-    process.exit(1);
-  }
-  mkdirSync(outDir, { recursive: true });
-  copyFileSync(built, out);
-  rmSync(work, { recursive: true, force: true });
-  return out;
-}
-
 const bin = ensureElectron();
-const binding = ensureNativeForElectron();
+let binding;
+try {
+  binding = ensureElectronAddon({ log: (m) => console.log(m.replace('[native]', '[start]')) });
+} catch (e) {
+  console.error(`[start] ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}
 const child = spawn(bin, ['.'], { stdio: 'inherit', env: { ...process.env, DESK_NATIVE_BINDING: binding } });
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -106,6 +106,11 @@ describe('import rules', () => {
     expect(bad).toEqual([]);
   });
 
+  it('electron/utility (the core process) never imports electron: it runs as a Node worker in tests too', () => {
+    const bad = sourceFiles('electron/utility').flatMap(importsOf).filter((r) => isElectron(r.specifier));
+    expect(bad).toEqual([]);
+  });
+
   it('renderer never imports Node built-ins or electron', () => {
     const bad = sourceFiles('renderer')
       .flatMap(importsOf)
