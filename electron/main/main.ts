@@ -9,7 +9,6 @@ import { printHost } from './print.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { APP_ORIGIN, hardenSessions } from './security.js';
 import { readUpdateConfig, startUpdates } from './updates.js';
-import { WINDOW_PREFERENCES } from './window-preferences.js';
 
 /**
  * The Electron shell: windows, printing, the keychain and the OS integrations. The desk
@@ -66,7 +65,29 @@ if (!app.requestSingleInstanceLock()) {
       minHeight: 640,
       show: false,
       backgroundColor: '#ffffff',
-      webPreferences: { ...WINDOW_PREFERENCES, preload: path.join(bundleDir, 'preload.cjs'), devTools: !app.isPackaged },
+      // Electron's security checklist, written out here so electronegativity and
+      // shell.test.ts both read exactly what the window gets.
+      webPreferences: {
+        preload: path.join(bundleDir, 'preload.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        webviewTag: false,
+        spellcheck: false,
+        navigateOnDragDrop: false,
+        safeDialogs: true,
+        // A middle click must not open anything; new windows are denied anyway.
+        disableBlinkFeatures: 'Auxclick',
+        // Only for Chromium's built-in PDF viewer, which shows printed forms (the print
+        // preview) in a blob: frame; no other plugin type exists in Electron, and the CSP applies.
+        plugins: true,
+        devTools: !app.isPackaged,
+      },
     });
     windows.add(win.webContents.id);
     win.webContents.once('destroyed', () => windows.delete(win.webContents.id));

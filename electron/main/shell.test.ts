@@ -3,8 +3,9 @@ import { PRINT_PAGE_CSP, printPage } from '../core/print/page.js';
 import { keychainStatus } from './keychain-status.js';
 import { methodName, senderAllowed } from './origin.js';
 import { A4_MICRONS, paperPrintOptions } from './print-options.js';
-import { WINDOW_PREFERENCES } from './window-preferences.js';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 
 /**
  * The main process's rules that do not need Electron to be proven: who may call the core
@@ -29,20 +30,44 @@ describe('IPC sender checks', () => {
   });
 });
 
+/** The literal webPreferences of every `new BrowserWindow({...})` in a main-process file. */
+function windowPreferences(file: string): Record<string, string>[] {
+  const sf = ts.createSourceFile(file, readFileSync(path.join(import.meta.dirname, file), 'utf8'), ts.ScriptTarget.Latest, true);
+  const found: Record<string, string>[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isNewExpression(node) && node.expression.getText(sf) === 'BrowserWindow') {
+      const arg = node.arguments?.[0];
+      const prefs = arg && ts.isObjectLiteralExpression(arg) ? arg.properties.find((p) => p.name?.getText(sf) === 'webPreferences') : undefined;
+      if (prefs && ts.isPropertyAssignment(prefs) && ts.isObjectLiteralExpression(prefs.initializer)) {
+        found.push(Object.fromEntries(prefs.initializer.properties.filter(ts.isPropertyAssignment).map((p) => [p.name.getText(sf), p.initializer.getText(sf)])));
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
 describe('the desk window', () => {
-  it('follows Electron\'s security checklist', () => {
-    expect(WINDOW_PREFERENCES).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
+  it('follows Electron\'s security checklist, and so does the hidden print window', () => {
+    const [desk, ...others] = windowPreferences('main.ts');
+    expect(others).toEqual([]);
+    expect(desk).toMatchObject({
+      contextIsolation: 'true',
+      sandbox: 'true',
+      nodeIntegration: 'false',
+      nodeIntegrationInWorker: 'false',
+      nodeIntegrationInSubFrames: 'false',
+      webSecurity: 'true',
+      allowRunningInsecureContent: 'false',
+      experimentalFeatures: 'false',
+      webviewTag: 'false',
+      disableBlinkFeatures: "'Auxclick'",
     });
-    expect(WINDOW_PREFERENCES).not.toHaveProperty('enableBlinkFeatures');
+    expect(desk).not.toHaveProperty('enableBlinkFeatures');
+    const [print] = windowPreferences('print.ts');
+    expect(print).toMatchObject({ sandbox: 'true', contextIsolation: 'true', nodeIntegration: 'false', webSecurity: 'true' });
+    expect(print).not.toHaveProperty('preload');
   });
 });
 
