@@ -1,52 +1,24 @@
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { _electron as electron, expect, test } from '@playwright/test';
+import { ELECTRON, ensureBuilt, launchDesk, removeDirs, SKIP_REASON, type LaunchedDesk } from './fixture';
 
-/**
- * The real Electron shell, driven by Playwright. These run wherever the Electron binary is
- * installed (developers' and users' machines); where it cannot be downloaded (this project's
- * CI sandbox) they skip with the reason. The same security rules are also tested without
- * Electron: CSP and transport checks in vitest, the UI in Chromium against the harness.
- */
-const require = createRequire(import.meta.url);
-
-function electronPath(): string | null {
-  try {
-    const p: unknown = require('electron');
-    return typeof p === 'string' && existsSync(p) ? p : null;
-  } catch {
-    return null;
-  }
-}
-
-const binary = electronPath();
-const mainJs = path.resolve('dist/electron/main.cjs');
+/** The shell's security rules, inside the real Electron (the same rules run under Node in electron/main/shell.test.ts). */
+test.skip(!ELECTRON, SKIP_REASON);
+test.beforeAll(ensureBuilt);
 
 test.describe('Electron shell', () => {
-  test.skip(!binary, 'Electron binary not installed here (its download is blocked); run `npm start` once on a machine with internet to fetch it.');
-  test.skip(!existsSync(mainJs), 'dist/electron/main.cjs missing: run `npm run build:electron` first.');
-
-  let app: ElectronApplication;
-  let dataDir: string;
+  let desk: LaunchedDesk;
 
   test.beforeEach(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'desk-electron-'));
-    app = await electron.launch({
-      executablePath: binary ?? undefined,
-      args: [mainJs],
-      env: { ...process.env, DESK_DATA_DIR: dataDir },
-    });
+    desk = await launchDesk();
   });
 
   test.afterEach(async () => {
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await desk?.close();
+    if (desk) removeDirs(desk);
   });
 
   test('window follows the security checklist', async () => {
-    const page = await app.firstWindow();
+    const { page, app } = desk;
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const wc = BrowserWindow.getAllWindows()[0]!.webContents;
       // Not in Electron's typings on every version, but present at run time.
@@ -64,7 +36,7 @@ test.describe('Electron shell', () => {
   });
 
   test('navigation, new windows and permissions are refused', async () => {
-    const page = await app.firstWindow();
+    const { page } = desk;
     await page.evaluate(() => {
       window.location.href = 'https://example.org/';
     });
@@ -77,7 +49,7 @@ test.describe('Electron shell', () => {
   });
 
   test('the renderer talks to the core over IPC and shows first-run setup', async () => {
-    const page = await app.firstWindow();
+    const { page } = desk;
     const info = await page.evaluate(() => (globalThis as unknown as { deskApi: { call(m: string, p: unknown): Promise<unknown> } }).deskApi.call('app.info', {}));
     expect(info).toMatchObject({ ok: true, value: { setupDone: false } });
     const unknown = await page.evaluate(() => (globalThis as unknown as { deskApi: { call(m: string, p: unknown): Promise<unknown> } }).deskApi.call('constructor', {}));
@@ -86,7 +58,10 @@ test.describe('Electron shell', () => {
   });
 
   test('a second instance does not start a second window', async () => {
-    const second = await electron.launch({ executablePath: binary ?? undefined, args: [mainJs], env: { ...process.env, DESK_DATA_DIR: dataDir } }).catch(() => null);
+    const { app } = desk;
+    const second = await electron
+      .launch({ executablePath: ELECTRON ?? undefined, args: ['dist/electron/main.cjs'], env: { ...process.env, DESK_DATA_DIR: desk.dataDir, DESK_USER_DATA: desk.userData } })
+      .catch(() => null);
     if (second) {
       await expect.poll(() => second.windows().length, { timeout: 3000 }).toBe(0);
       await second.close().catch(() => undefined);

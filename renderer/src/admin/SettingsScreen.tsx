@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorBody } from '../../../electron/core/api/types';
 import { useApi } from '../api/ApiProvider';
 import { useErrorText } from '../forms/useErrorText';
+import { PrintSettings } from '../printing/PrintSettings';
 import { SettingsForm, type SettingsValues } from './SettingsForm';
 
 /**
@@ -40,6 +41,7 @@ export function SettingsScreen() {
         </p>
       ) : null}
       {initial ? <SettingsForm initial={initial} /> : !error ? <p role="status">{t('common:loading')}</p> : null}
+      <PrintSettings />
     </section>
   );
 }

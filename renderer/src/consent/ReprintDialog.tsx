@@ -46,7 +46,7 @@ export function ReprintDialog({ consent, onClose }: { consent: ConsentRecord; on
             title={t('consent:pdf.consentTitle', { number: consent.number })}
             onPrint={async () => {
               const r = await api['consent.printPaper']({ consentId: consent.id });
-              return r.ok ? null : r.error;
+              return r.ok ? { outcome: r.value.outcome } : { error: r.error };
             }}
           />
         ) : !error ? (

@@ -41,7 +41,7 @@ export function SignStep(props: { consent: ConsentRecord; pdfBase64: string; onD
   };
   const printPaper = async () => {
     const r = await api['consent.printPaper']({ consentId: consent.id });
-    return r.ok ? null : r.error;
+    return r.ok ? { outcome: r.value.outcome } : { error: r.error };
   };
   const refuse = () => run(() => api['consent.refuse']({ consentId: consent.id }), 'refused');
 
@@ -50,7 +50,7 @@ export function SignStep(props: { consent: ConsentRecord; pdfBase64: string; onD
       {/* The actions come first, so Tab reaches them before the viewer's own controls. */}
       <div className="consent-sign-actions" aria-label={t('consent:sign.actions')} role="group">
         <p className="consent-sign-number">{t('consent:sign.number', { number: consent.number })}</p>
-        {mode === 'paper' ? <PrintControl frameRef={frame} onPrint={printPaper} autoFocus /> : null}
+        {mode === 'paper' ? <PrintControl frameRef={frame} onPrint={printPaper} pdf={{ base64: props.pdfBase64, fileName: `${consent.number}.pdf` }} autoFocus /> : null}
         {error ? (
           <p className="form-error" role="alert">
             {errorText(error)}
