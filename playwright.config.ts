@@ -40,9 +40,13 @@ export default defineConfig({
         },
       },
     },
+    // The real app (test/electron). Where the Electron binary cannot be downloaded, the setup
+    // step prints the one reason and every Electron test skips.
+    { name: 'electron-binary', testDir: 'test/electron', testMatch: 'binary.setup.ts' },
     {
       name: 'electron',
       testDir: 'test/electron',
+      dependencies: ['electron-binary'],
     },
   ],
 });
