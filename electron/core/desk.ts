@@ -163,7 +163,7 @@ export class DeskCore {
         audit.append({ action: 'staff.created', staffId: adminId, entityType: 'staff', entityId: adminId, details: { role: 'admin' } });
       })();
       // The keyring is written last: its presence is what marks setup as done.
-      await keyring.sealWithOs({ write: false });
+      await this.trySealWithOs(keyring, false);
       await keyring.setPassword(input.admin.login, keys.master, input.admin.password, this.scryptCost);
       writePrefs(this.dataDir, { language: input.language });
       this.opened = this.makeOpened(db, keyring, keys, DEFAULT_CIPHER);
@@ -197,7 +197,7 @@ export class DeskCore {
     }
     const opened = await this.openOrRecover(keyring, keys, password);
     // A keyring restored from a backup or rekeyed from the CLI gets the keychain's seal back.
-    await keyring.sealWithOs();
+    await this.trySealWithOs(keyring, true);
     const staff = opened.staff.byLogin(login);
     if (!staff) throw new AppError('auth.wrongCredentials');
     if (!staff.active) {
@@ -292,6 +292,19 @@ export class DeskCore {
     });
     const sync = this.syncFactory?.({ db, audit, patients, consents, clock: this.clock, branchCode }) ?? null;
     return { db, keyring, keys, cipher, audit, staff, patients, consents, sync, printPrefs: new PrintPreferences(db, audit) };
+  }
+
+  /**
+   * The keychain's seal is a second layer over the password wrap: if the keychain refuses to
+   * seal (locked, dismissed prompt), the desk still sets up or signs in on the password wrap
+   * alone, says so in the log, and tries again at the next sign-in.
+   */
+  private async trySealWithOs(keyring: Keyring, write: boolean): Promise<void> {
+    try {
+      await keyring.sealWithOs({ write });
+    } catch (e) {
+      this.log.log('warn', 'keychain.sealFailed', { code: e instanceof AppError ? e.code : 'internal' });
+    }
   }
 
   private bindingOpt(): { nativeBinding?: string } {

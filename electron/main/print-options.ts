@@ -23,3 +23,6 @@ export const PDF_OPTIONS = { pageSize: 'A4', printBackground: true, preferCSSPag
  * printed while they load comes out in a fallback font, or blank with some drivers.
  */
 export const FONTS_READY_SCRIPT = 'document.fonts.ready.then(() => document.fonts.status)';
+
+/** How long a print waits for the fonts at most. */
+export const FONTS_TIMEOUT_MS = 5_000;

@@ -3,7 +3,7 @@ import { AppError } from '../core/errors.js';
 import { checkPrinter, paperFailure, printerState } from '../core/print/failure.js';
 import type { Printer } from '../core/print/service.js';
 import type { HostServices } from '../core/port/core-client.js';
-import { FONTS_READY_SCRIPT, paperPrintOptions, PDF_OPTIONS } from './print-options.js';
+import { FONTS_READY_SCRIPT, FONTS_TIMEOUT_MS, paperPrintOptions, PDF_OPTIONS } from './print-options.js';
 
 /**
  * Printed forms in Electron, served to the core process over its port: a hidden, sandboxed
@@ -18,7 +18,8 @@ async function withPrintWindow<T>(html: string, fn: (win: BrowserWindow) => Prom
   });
   try {
     await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
-    await win.webContents.executeJavaScript(FONTS_READY_SCRIPT, true);
+    // Bounded: fonts are data: URLs and load in milliseconds; a page that never settles still prints.
+    await Promise.race([win.webContents.executeJavaScript(FONTS_READY_SCRIPT, true).catch(() => undefined), new Promise((r) => setTimeout(r, FONTS_TIMEOUT_MS))]);
     return await fn(win);
   } finally {
     win.destroy();
