@@ -15,16 +15,16 @@ export function findKeychain(): KeychainStatus {
  * bytes travel as base64 inside it.
  */
 export function keychainHost(status: KeychainStatus): Pick<HostServices, 'keychain.seal' | 'keychain.open'> {
-  const require = () => {
+  const ensureUsable = () => {
     if (!status.usable) throw new AppError('keychain.unavailable');
   };
   return {
     'keychain.seal': async ({ data }) => {
-      require();
+      ensureUsable();
       return { data: new Uint8Array(safeStorage.encryptString(Buffer.from(data).toString('base64'))) };
     },
     'keychain.open': async ({ data }) => {
-      require();
+      ensureUsable();
       return { data: new Uint8Array(Buffer.from(safeStorage.decryptString(Buffer.from(data)), 'base64')) };
     },
   };

@@ -99,7 +99,8 @@ afterEach(async () => {
   rmSync(rig.dir, { recursive: true, force: true });
 });
 
-describe('the core over a MessagePort', () => {
+// Chromium and scrypt on a shared 2-core machine: generous limits, the steps themselves are quick.
+describe('the core over a MessagePort', { timeout: 120_000 }, () => {
   it.skipIf(!browser)('registers a patient and captures consent; the PDF comes from the host, the paper goes to the remembered printer', async () => {
     await signInReceptionist(rig, 'w1');
     const patient = expectOk(await rig.call('w1', 'patient.create', { patient: samplePatient() }));
