@@ -29,8 +29,8 @@ export const PERSONAL_DATA_STORAGE: readonly StoredPersonalData[] = [
   { table: 'patient', column: 'phone_digits', categories: ['contact'], holds: 'the phone as national digits, for prefix search', anonymize: RECOMPUTE },
   { table: 'patient', column: 'search_name', categories: ['full-name'], holds: 'the folded full name, for prefix search', anonymize: RECOMPUTE },
   { table: 'patient_name_fts', column: 'name', categories: ['full-name'], holds: 'the folded full name, full-text indexed', anonymize: RECOMPUTE },
-  // FTS5 keeps its index in shadow tables: the terms are the name's words. Deleting the row
-  // from patient_name_fts (contentless_delete) removes them; secure_delete clears the pages.
+  // FTS5 keeps its index in shadow tables: the terms are the name's words. Deleting a row of
+  // the index (contentless_delete) removes them; secure_delete clears the freed pages.
   { table: 'patient_name_fts_data', column: 'block', categories: ['full-name'], holds: 'FTS5 index pages of patient_name_fts', anonymize: RECOMPUTE },
   { table: 'patient_name_fts_idx', column: 'term', categories: ['full-name'], holds: 'FTS5 index terms of patient_name_fts', anonymize: RECOMPUTE },
   { table: 'patient_history', column: 'before', categories: SNAPSHOT_CATEGORIES, holds: 'the flat field values before each change', anonymize: REMOVE },
