@@ -41,6 +41,10 @@ export interface PatientFieldDescriptor {
   /** NOT NULL in the store and required from FHIR; the representative's are required together. */
   readonly required: boolean;
   readonly display: DisplayKind;
+  /** Position on the registration form and the card: names, IIN, birth, as printed on the ID card. */
+  readonly formOrder: number;
+  /** Shown side by side when a manager decides whether two records are one person. */
+  readonly inMergeView: boolean;
   /** The allowed values of a coded field. */
   readonly values?: readonly string[];
   readonly search: readonly SearchUse[];
@@ -66,6 +70,8 @@ export const PATIENT_FIELDS = [
     category: 'iin',
     required: false,
     display: { kind: 'iin' },
+    formOrder: 4,
+    inMergeView: true,
     search: ['iin-prefix', 'duplicates'],
     anonymize: REMOVE,
     get: (p) => p.iin,
@@ -82,6 +88,8 @@ export const PATIENT_FIELDS = [
     category: 'full-name',
     required: true,
     display: { kind: 'text' },
+    formOrder: 1,
+    inMergeView: true,
     search: ['name', 'duplicates'],
     anonymize: PLACEHOLDER,
     get: (p) => p.surname,
@@ -94,6 +102,8 @@ export const PATIENT_FIELDS = [
     category: 'full-name',
     required: true,
     display: { kind: 'text' },
+    formOrder: 2,
+    inMergeView: true,
     search: ['name', 'duplicates'],
     anonymize: PLACEHOLDER,
     get: (p) => p.givenName,
@@ -107,6 +117,8 @@ export const PATIENT_FIELDS = [
     category: 'full-name',
     required: false,
     display: { kind: 'text' },
+    formOrder: 3,
+    inMergeView: true,
     search: ['name'],
     anonymize: REMOVE,
     get: (p) => p.patronymic,
@@ -120,6 +132,8 @@ export const PATIENT_FIELDS = [
     category: 'demographics',
     required: true,
     display: { kind: 'date' },
+    formOrder: 5,
+    inMergeView: true,
     search: ['duplicates'],
     anonymize: { kind: 'replace', with: 'birth-year' },
     get: (p) => p.birthDate,
@@ -132,6 +146,8 @@ export const PATIENT_FIELDS = [
     category: 'demographics',
     required: true,
     display: { kind: 'code', codes: 'sex' },
+    formOrder: 6,
+    inMergeView: true,
     values: SEXES,
     search: [],
     anonymize: { kind: 'keep', why: 'laboratory reference ranges depend on it; alone it identifies nobody' },
@@ -145,6 +161,8 @@ export const PATIENT_FIELDS = [
     category: 'identity-document',
     required: true,
     display: { kind: 'code', codes: 'documentType' },
+    formOrder: 7,
+    inMergeView: true,
     values: ID_DOCUMENT_TYPES,
     search: [],
     anonymize: { kind: 'keep', why: 'the kind of document identifies nobody' },
@@ -165,6 +183,8 @@ export const PATIENT_FIELDS = [
     category: 'identity-document',
     required: true,
     display: { kind: 'text' },
+    formOrder: 8,
+    inMergeView: true,
     search: [],
     anonymize: PLACEHOLDER,
     get: (p) => p.document.number,
@@ -181,6 +201,8 @@ export const PATIENT_FIELDS = [
     category: 'identity-document',
     required: false,
     display: { kind: 'date' },
+    formOrder: 9,
+    inMergeView: false,
     search: [],
     anonymize: REMOVE,
     get: (p) => p.document.issuedOn,
@@ -197,6 +219,8 @@ export const PATIENT_FIELDS = [
     category: 'identity-document',
     required: false,
     display: { kind: 'text' },
+    formOrder: 10,
+    inMergeView: false,
     search: [],
     anonymize: REMOVE,
     get: (p) => p.document.issuer,
@@ -213,6 +237,8 @@ export const PATIENT_FIELDS = [
     category: 'identity-document',
     required: false,
     display: { kind: 'date' },
+    formOrder: 11,
+    inMergeView: false,
     search: [],
     anonymize: REMOVE,
     get: (p) => p.document.expiresOn,
@@ -229,6 +255,8 @@ export const PATIENT_FIELDS = [
     category: 'contact',
     required: true,
     display: { kind: 'phone' },
+    formOrder: 12,
+    inMergeView: true,
     search: ['phone-prefix', 'duplicates'],
     anonymize: PLACEHOLDER,
     get: (p) => p.phone,
@@ -241,6 +269,8 @@ export const PATIENT_FIELDS = [
     category: 'contact',
     required: false,
     display: { kind: 'text' },
+    formOrder: 13,
+    inMergeView: true,
     search: [],
     anonymize: REMOVE,
     get: (p) => p.email,
@@ -253,6 +283,8 @@ export const PATIENT_FIELDS = [
     category: 'contact',
     required: true,
     display: { kind: 'text' },
+    formOrder: 14,
+    inMergeView: true,
     search: [],
     anonymize: PLACEHOLDER,
     get: (p) => p.address,
@@ -265,6 +297,8 @@ export const PATIENT_FIELDS = [
     category: 'representative',
     required: false,
     display: { kind: 'text' },
+    formOrder: 16,
+    inMergeView: true,
     search: [],
     anonymize: REMOVE,
     get: (p) => p.representative?.fullName ?? null,
@@ -277,6 +311,8 @@ export const PATIENT_FIELDS = [
     category: 'representative',
     required: false,
     display: { kind: 'iin' },
+    formOrder: 17,
+    inMergeView: false,
     search: [],
     anonymize: REMOVE,
     get: (p) => p.representative?.iin ?? null,
@@ -293,6 +329,8 @@ export const PATIENT_FIELDS = [
     category: 'representative',
     required: false,
     display: { kind: 'code', codes: 'basis' },
+    formOrder: 18,
+    inMergeView: false,
     values: REPRESENTATIVE_BASES,
     search: [],
     anonymize: REMOVE,
@@ -313,6 +351,8 @@ export const PATIENT_FIELDS = [
     category: 'preference',
     required: false,
     display: { kind: 'code', codes: 'language' },
+    formOrder: 15,
+    inMergeView: false,
     values: ['kk', 'ru'],
     search: [],
     anonymize: { kind: 'keep', why: 'the language of printed forms identifies nobody' },
@@ -330,6 +370,9 @@ export type PatientFieldKey = PatientField['key'];
 export type PatientFieldColumn = PatientField['column'];
 
 export const PATIENT_FIELD_KEYS: readonly PatientFieldKey[] = PATIENT_FIELDS.map((f) => f.key);
+
+/** The keys in the form's (and the card's) order. */
+export const FORM_ORDER: readonly PatientFieldKey[] = [...PATIENT_FIELDS].sort((a, b) => a.formOrder - b.formOrder).map((f) => f.key);
 
 const BY_KEY = new Map<string, PatientFieldDescriptor>(PATIENT_FIELDS.map((f) => [f.key, f]));
 

@@ -7,7 +7,7 @@ import { openStore, type Db } from '../../store/database.js';
 import { samplePatient } from '../../testing/patients.js';
 import { patientInputSchema, type PatientFormValues, type PatientInput } from '../schema.js';
 import { NOT_PERSONAL } from './not-personal.js';
-import { PATIENT_FIELD_KEYS, PATIENT_FIELDS, PERSONAL_DATA_STORAGE, flatten, nest, unflatten, type FlatPatient, type PatientFieldKey } from './index.js';
+import { FORM_ORDER, PATIENT_FIELD_KEYS, PATIENT_FIELDS, PERSONAL_DATA_STORAGE, flatten, nest, unflatten, type FlatPatient, type PatientFieldKey } from './index.js';
 
 const today = () => new Date('2026-11-25T09:00:00Z');
 const parse = (over: Partial<PatientFormValues> = {}): PatientInput => patientInputSchema(today).parse(samplePatient(over));
@@ -81,6 +81,12 @@ describe('the patient field descriptor', () => {
   it('has one entry per key and per column', () => {
     expect(new Set(PATIENT_FIELD_KEYS).size).toBe(PATIENT_FIELDS.length);
     expect(new Set(PATIENT_FIELDS.map((f) => f.column)).size).toBe(PATIENT_FIELDS.length);
+  });
+
+  it("gives every field its own place in the form's order: names, IIN, birth, document, contact, language, representative", () => {
+    expect([...PATIENT_FIELDS.map((f) => f.formOrder)].sort((a, b) => a - b)).toEqual(PATIENT_FIELDS.map((_f, i) => i + 1));
+    expect(FORM_ORDER.slice(0, 4)).toEqual(['surname', 'givenName', 'patronymic', 'iin']);
+    expect(FORM_ORDER.slice(-3)).toEqual(['representative.fullName', 'representative.iin', 'representative.basis']);
   });
 
   it('keeps the order stored history rows already list fields in', () => {
