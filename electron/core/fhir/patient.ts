@@ -7,25 +7,14 @@ import type { PatientInput } from '../patients/schema.js';
 import { FHIR_SYSTEMS } from './systems.js';
 
 /**
- * The desk's patient as a FHIR R4 `Patient`, and back. Each field's element is in the
- * personal-data descriptor (patients/personal-data/fields.ts, `fhir`); this table says the same.
+ * The desk's patient as a FHIR R4 `Patient`, and back. Where each field lives in the resource
+ * is said once, by the personal-data descriptor (patients/personal-data/fields.ts: each field's
+ * `fhir.element`, `read` and `write`); this module adds what is not a field:
  *
- * | desk field              | FHIR element                                                                     |
+ * | desk                    | FHIR element                                                                     |
  * |-------------------------|----------------------------------------------------------------------------------|
  * | id (device UUID)        | `id`                                                                             |
- * | iin                     | `identifier[system = FHIR_SYSTEMS.iin]` (type v2-0203 `NNKAZ`)                    |
- * | surname                 | `name[0].family`                                                                 |
- * | givenName               | `name[0].given[0]` (kept whole, even if it has spaces)                           |
- * | patronymic              | `name[0].given[1]`: R4 has no patronymic element; the second given is the usual  |
- * |                         | place, and we never write more than two, so position decides                     |
- * | birthDate, sex          | `birthDate`, `gender`                                                            |
- * | document                | `identifier[system = FHIR_SYSTEMS.idDocument]`: type in `type.coding` (ours and   |
- * |                         | v2-0203 where one fits), issued/expires in `period`, issuer in `assigner.display` |
- * | phone (E.164), email    | `telecom` (`phone`/`mobile`, `email`)                                            |
- * | address                 | `address[0].text`                                                                |
- * | representative          | `contact[0]`: basis in `relationship` (ours and v3 RoleCode), name in            |
- * |                         | `name.text`, IIN in the `representative-iin` extension (valueIdentifier)          |
- * | preferredLanguage       | `communication[0]` (BCP 47 `kk`/`ru`, preferred)                                 |
+ * | name as printed         | `name[0].text` (surname, given names, patronymic)                                |
  * | status                  | `active` (false when merged or blocked) and, when merged, `link` `replaced-by`    |
  * | branch (not a field)    | `meta.tag` under `FHIR_SYSTEMS.branch`                                           |
  */
