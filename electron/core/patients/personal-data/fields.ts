@@ -41,8 +41,11 @@ export interface PatientFieldDescriptor {
   /** NOT NULL in the store and required from FHIR; the representative's are required together. */
   readonly required: boolean;
   readonly display: DisplayKind;
-  /** Position on the registration form and the card: names, IIN, birth, as printed on the ID card. */
-  readonly formOrder: number;
+  /**
+   * Position on the patient card and the merge view: by section, as on the registration form
+   * (names, IIN and birth as printed on the ID card, then document, contacts, representative).
+   */
+  readonly displayOrder: number;
   /** Shown side by side when a manager decides whether two records are one person. */
   readonly inMergeView: boolean;
   /** The allowed values of a coded field. */
@@ -70,7 +73,7 @@ export const PATIENT_FIELDS = [
     category: 'iin',
     required: false,
     display: { kind: 'iin' },
-    formOrder: 4,
+    displayOrder: 4,
     inMergeView: true,
     search: ['iin-prefix', 'duplicates'],
     anonymize: REMOVE,
@@ -88,7 +91,7 @@ export const PATIENT_FIELDS = [
     category: 'full-name',
     required: true,
     display: { kind: 'text' },
-    formOrder: 1,
+    displayOrder: 1,
     inMergeView: true,
     search: ['name', 'duplicates'],
     anonymize: PLACEHOLDER,
@@ -102,7 +105,7 @@ export const PATIENT_FIELDS = [
     category: 'full-name',
     required: true,
     display: { kind: 'text' },
-    formOrder: 2,
+    displayOrder: 2,
     inMergeView: true,
     search: ['name', 'duplicates'],
     anonymize: PLACEHOLDER,
@@ -117,7 +120,7 @@ export const PATIENT_FIELDS = [
     category: 'full-name',
     required: false,
     display: { kind: 'text' },
-    formOrder: 3,
+    displayOrder: 3,
     inMergeView: true,
     search: ['name'],
     anonymize: REMOVE,
@@ -132,7 +135,7 @@ export const PATIENT_FIELDS = [
     category: 'demographics',
     required: true,
     display: { kind: 'date' },
-    formOrder: 5,
+    displayOrder: 5,
     inMergeView: true,
     search: ['duplicates'],
     anonymize: { kind: 'replace', with: 'birth-year' },
@@ -146,7 +149,7 @@ export const PATIENT_FIELDS = [
     category: 'demographics',
     required: true,
     display: { kind: 'code', codes: 'sex' },
-    formOrder: 6,
+    displayOrder: 6,
     inMergeView: true,
     values: SEXES,
     search: [],
@@ -161,7 +164,7 @@ export const PATIENT_FIELDS = [
     category: 'identity-document',
     required: true,
     display: { kind: 'code', codes: 'documentType' },
-    formOrder: 7,
+    displayOrder: 7,
     inMergeView: true,
     values: ID_DOCUMENT_TYPES,
     search: [],
@@ -183,7 +186,7 @@ export const PATIENT_FIELDS = [
     category: 'identity-document',
     required: true,
     display: { kind: 'text' },
-    formOrder: 8,
+    displayOrder: 8,
     inMergeView: true,
     search: [],
     anonymize: PLACEHOLDER,
@@ -201,7 +204,7 @@ export const PATIENT_FIELDS = [
     category: 'identity-document',
     required: false,
     display: { kind: 'date' },
-    formOrder: 9,
+    displayOrder: 9,
     inMergeView: false,
     search: [],
     anonymize: REMOVE,
@@ -219,7 +222,7 @@ export const PATIENT_FIELDS = [
     category: 'identity-document',
     required: false,
     display: { kind: 'text' },
-    formOrder: 10,
+    displayOrder: 10,
     inMergeView: false,
     search: [],
     anonymize: REMOVE,
@@ -237,7 +240,7 @@ export const PATIENT_FIELDS = [
     category: 'identity-document',
     required: false,
     display: { kind: 'date' },
-    formOrder: 11,
+    displayOrder: 11,
     inMergeView: false,
     search: [],
     anonymize: REMOVE,
@@ -255,7 +258,7 @@ export const PATIENT_FIELDS = [
     category: 'contact',
     required: true,
     display: { kind: 'phone' },
-    formOrder: 12,
+    displayOrder: 12,
     inMergeView: true,
     search: ['phone-prefix', 'duplicates'],
     anonymize: PLACEHOLDER,
@@ -269,7 +272,7 @@ export const PATIENT_FIELDS = [
     category: 'contact',
     required: false,
     display: { kind: 'text' },
-    formOrder: 13,
+    displayOrder: 13,
     inMergeView: true,
     search: [],
     anonymize: REMOVE,
@@ -283,7 +286,7 @@ export const PATIENT_FIELDS = [
     category: 'contact',
     required: true,
     display: { kind: 'text' },
-    formOrder: 14,
+    displayOrder: 14,
     inMergeView: true,
     search: [],
     anonymize: PLACEHOLDER,
@@ -297,7 +300,7 @@ export const PATIENT_FIELDS = [
     category: 'representative',
     required: false,
     display: { kind: 'text' },
-    formOrder: 16,
+    displayOrder: 16,
     inMergeView: true,
     search: [],
     anonymize: REMOVE,
@@ -311,7 +314,7 @@ export const PATIENT_FIELDS = [
     category: 'representative',
     required: false,
     display: { kind: 'iin' },
-    formOrder: 17,
+    displayOrder: 17,
     inMergeView: false,
     search: [],
     anonymize: REMOVE,
@@ -329,7 +332,7 @@ export const PATIENT_FIELDS = [
     category: 'representative',
     required: false,
     display: { kind: 'code', codes: 'basis' },
-    formOrder: 18,
+    displayOrder: 18,
     inMergeView: false,
     values: REPRESENTATIVE_BASES,
     search: [],
@@ -351,7 +354,7 @@ export const PATIENT_FIELDS = [
     category: 'preference',
     required: false,
     display: { kind: 'code', codes: 'language' },
-    formOrder: 15,
+    displayOrder: 15,
     inMergeView: false,
     values: ['kk', 'ru'],
     search: [],
@@ -371,8 +374,8 @@ export type PatientFieldColumn = PatientField['column'];
 
 export const PATIENT_FIELD_KEYS: readonly PatientFieldKey[] = PATIENT_FIELDS.map((f) => f.key);
 
-/** The keys in the form's (and the card's) order. */
-export const FORM_ORDER: readonly PatientFieldKey[] = [...PATIENT_FIELDS].sort((a, b) => a.formOrder - b.formOrder).map((f) => f.key);
+/** The keys in the card's order. */
+export const DISPLAY_ORDER: readonly PatientFieldKey[] = [...PATIENT_FIELDS].sort((a, b) => a.displayOrder - b.displayOrder).map((f) => f.key);
 
 const BY_KEY = new Map<string, PatientFieldDescriptor>(PATIENT_FIELDS.map((f) => [f.key, f]));
 

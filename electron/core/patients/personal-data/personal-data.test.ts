@@ -7,7 +7,7 @@ import { openStore, type Db } from '../../store/database.js';
 import { samplePatient } from '../../testing/patients.js';
 import { patientInputSchema, type PatientFormValues, type PatientInput } from '../schema.js';
 import { NOT_PERSONAL } from './not-personal.js';
-import { FORM_ORDER, PATIENT_FIELD_KEYS, PATIENT_FIELDS, PERSONAL_DATA_STORAGE, flatten, nest, unflatten, type FlatPatient, type PatientFieldKey } from './index.js';
+import { DISPLAY_ORDER, PATIENT_FIELD_KEYS, PATIENT_FIELDS, PERSONAL_DATA_STORAGE, flatten, nest, unflatten, type FlatPatient, type PatientFieldKey } from './index.js';
 
 const today = () => new Date('2026-11-25T09:00:00Z');
 const parse = (over: Partial<PatientFormValues> = {}): PatientInput => patientInputSchema(today).parse(samplePatient(over));
@@ -83,10 +83,10 @@ describe('the patient field descriptor', () => {
     expect(new Set(PATIENT_FIELDS.map((f) => f.column)).size).toBe(PATIENT_FIELDS.length);
   });
 
-  it("gives every field its own place in the form's order: names, IIN, birth, document, contact, language, representative", () => {
-    expect([...PATIENT_FIELDS.map((f) => f.formOrder)].sort((a, b) => a - b)).toEqual(PATIENT_FIELDS.map((_f, i) => i + 1));
-    expect(FORM_ORDER.slice(0, 4)).toEqual(['surname', 'givenName', 'patronymic', 'iin']);
-    expect(FORM_ORDER.slice(-3)).toEqual(['representative.fullName', 'representative.iin', 'representative.basis']);
+  it("gives every field its own place on the card: names, IIN, birth, document, contact, language, representative", () => {
+    expect([...PATIENT_FIELDS.map((f) => f.displayOrder)].sort((a, b) => a - b)).toEqual(PATIENT_FIELDS.map((_f, i) => i + 1));
+    expect(DISPLAY_ORDER.slice(0, 4)).toEqual(['surname', 'givenName', 'patronymic', 'iin']);
+    expect(DISPLAY_ORDER.slice(-3)).toEqual(['representative.fullName', 'representative.iin', 'representative.basis']);
   });
 
   it('keeps the order stored history rows already list fields in', () => {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../../electron/core/patients/patient-row';
-import { FORM_ORDER, patientField } from '../../../../electron/core/patients/personal-data/fields';
+import { DISPLAY_ORDER, patientField } from '../../../../electron/core/patients/personal-data/fields';
 import { fieldLabel, formatFieldValue } from '../display';
 import { flattenPatient } from './historyDiff';
 
@@ -8,7 +8,7 @@ import { flattenPatient } from './historyDiff';
 export function Demographics({ patient }: { patient: Patient }) {
   const { t } = useTranslation();
   const flat = flattenPatient(patient);
-  const fields = FORM_ORDER.filter((f) => patient.representative !== null || patientField(f)?.group !== 'representative');
+  const fields = DISPLAY_ORDER.filter((f) => patient.representative !== null || patientField(f)?.group !== 'representative');
   return (
     <section className="card-section" aria-labelledby="card-demographics-title">
       <h2 id="card-demographics-title">{t('patient:card.demographics')}</h2>
