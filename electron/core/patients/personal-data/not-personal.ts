@@ -124,4 +124,11 @@ export const NOT_PERSONAL: Readonly<Record<string, string>> = {
   ...columns('operator', 'the legal entity (the director is described)', ['id', 'legal_name_kk', 'legal_name_ru', 'bin', 'postal_address', 'updated_at']),
   ...columns('meta', 'store bookkeeping (schema version, cipher, audit head)', ['key', 'value']),
   ...columns('settings', 'desk settings (idle lock, language)', ['key', 'value']),
+  ...columns('print_preference', "this workstation's printer per form type (the OS's printer name), the silent opt-in, when and by which employee", [
+    'form_type',
+    'printer_name',
+    'silent',
+    'updated_at',
+    'updated_by',
+  ]),
 };
