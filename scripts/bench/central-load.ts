@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FHIR_SYSTEMS } from '../../electron/core/fhir/systems.js';
-import { buildCentralServer } from '../../central/server.js';
-import { isolatedSchemaUrl } from './pg.js';
+import { spawnCentral } from './central-process.js';
 import { percentile, sortedMs, timeAsync, type Report } from './report.js';
 import { put, type Sample } from './sync-drain.js';
 
@@ -35,10 +33,8 @@ function copyIntake(template: Sample, n: number): Sample {
 
 export async function runCentralLoadBench(report: Report, template: Sample, intakesPerBranch: number, pgUrl?: string): Promise<void> {
   const tokens = Object.fromEntries(Array.from({ length: BRANCHES + 1 }, (_, i) => [`BR${String(i).padStart(2, '0')}`, `bench-load-token-${i}-0123456789abcdef`]));
-  const schema = pgUrl ? await isolatedSchemaUrl(pgUrl) : null;
-  const server = await buildCentralServer({ branches: tokens, ...(schema ? { databaseUrl: schema.url } : {}) });
-  await server.app.listen({ host: '127.0.0.1', port: 0 });
-  const url = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}/fhir`;
+  const central = await spawnCentral(tokens, pgUrl);
+  const url = central.url;
   let serial = 0;
   const send = async (branch: string, resources: Sample) => {
     const res = await fetch(url, {
@@ -94,7 +90,6 @@ export async function runCentralLoadBench(report: Report, template: Sample, inta
       details: { uploads: busy.length, p50Ms: percentile(busy, 50), resources: perIntake },
     });
   } finally {
-    await server.close();
-    await schema?.drop();
+    await central.close();
   }
 }

@@ -3,6 +3,7 @@ import { defaultBuilders } from '../../electron/core/sync/builders.js';
 import type { OutboxResourceType } from '../../electron/core/sync/outbox.js';
 import { FAST, prepareBranch, waitFor } from '../../electron/core/sync/testing/branch.js';
 import { BRANCH_TOKENS, startCentral } from '../../electron/core/sync/testing/central.js';
+import { spawnCentral } from './central-process.js';
 import { addIntakes } from '../../electron/core/sync/testing/records.js';
 import { makeSyncDesk } from '../../electron/core/sync/testing/sync-desk.js';
 import type { Report } from './report.js';
@@ -10,12 +11,12 @@ import type { Report } from './report.js';
 /**
  * Sync drain benchmark: N queued intakes (a patient with a signed consent: Patient, Consent,
  * the consent's DocumentReference and their audit entries, as the desk queues them) drained
- * to the reference central server (PGlite, in memory) over loopback HTTP, with the engine's
- * production batching. Two baselines from the same run, on the first BENCH_SYNC_SAMPLE
+ * to the reference central server (PGlite, in memory; a process of its own) over loopback HTTP,
+ * with the engine's production batching. Two baselines from the same run, on the first BENCH_SYNC_SAMPLE
  * (default 5000) of the very same queued resources, each into a fresh server:
  * - one-per-request: one PUT per transaction over HTTP, as a naive client would send them;
- * - central-ceiling: 500-entry transactions straight into the server (fastify inject, no
- *   HTTP, no client), i.e. the best any client could do.
+ * - central-ceiling: 500-entry transactions sent back to back by a bare HTTP client, i.e. the
+ *   best any client could do.
  * The drain's rate is over all N intakes, into a server that grows as it goes; the baselines
  * start empty, so the ratios slightly favour the baselines. With `pgUrl`, the central server
  * runs on that PostgreSQL instead of PGlite.
@@ -36,10 +37,9 @@ export function sampleOf(fx: ReturnType<typeof makeSyncDesk>, n: number): Sample
 }
 
 async function engineDrain(intakes: number, sampleSize: number, pgUrl: string | undefined) {
-  const central = await startCentral(pgUrl ? { pgUrl } : {});
+  const central = await spawnCentral(BRANCH_TOKENS, pgUrl);
   const fx = makeSyncDesk({ config: { ...FAST, pollIntervalMs: 60_000, requestTimeoutMs: 60_000, batch: BENCH_BATCH } });
   try {
-    central.server.app.server.unref();
     const b = await prepareBranch(fx, { url: central.url, token: BRANCH_TOKENS['ALA-01'] });
     await waitFor('the setup to go up', () => fx.sync().status().queued === 0, 60_000);
     await fx.sync().stop();
@@ -70,39 +70,34 @@ export type Sample = { type: string; id: string; resource: Resource }[];
 
 export const put = (r: Sample[number]) => ({ resource: r.resource, request: { method: 'PUT', url: `${r.type}/${r.id}` } });
 
+async function postBundle(url: string, entries: Sample) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${BRANCH_TOKENS['ALA-01']}`, 'content-type': 'application/fhir+json' },
+    body: JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry: entries.map(put) }),
+  });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`baseline upload failed: ${res.status}`);
+}
+
+/** Each resource in a transaction of its own, as a naive client would send them. */
 async function oneRequestEach(sample: Sample, pgUrl: string | undefined) {
-  const central = await startCentral(pgUrl ? { pgUrl } : {});
+  const central = await spawnCentral(BRANCH_TOKENS, pgUrl);
   try {
     const started = performance.now();
-    for (const r of sample) {
-      const res = await fetch(central.url, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${BRANCH_TOKENS['ALA-01']}`, 'content-type': 'application/fhir+json' },
-        body: JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry: [put(r)] }),
-      });
-      if (res.status !== 200) throw new Error(`baseline PUT failed: ${res.status}`);
-      await res.arrayBuffer();
-    }
+    for (const r of sample) await postBundle(central.url, [r]);
     return performance.now() - started;
   } finally {
     await central.close();
   }
 }
 
+/** 500-entry transactions sent back to back: what the server takes at most, with no desk in the way. */
 async function centralCeiling(sample: Sample, pgUrl: string | undefined) {
-  const central = await startCentral(pgUrl ? { pgUrl } : {});
+  const central = await spawnCentral(BRANCH_TOKENS, pgUrl);
   try {
     const started = performance.now();
-    for (let done = 0; done < sample.length; done += 500) {
-      const entry = sample.slice(done, done + 500).map(put);
-      const res = await central.server.app.inject({
-        method: 'POST',
-        url: '/fhir',
-        headers: { authorization: `Bearer ${BRANCH_TOKENS['ALA-01']}`, 'content-type': 'application/fhir+json' },
-        payload: JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry }),
-      });
-      if (res.statusCode !== 200) throw new Error(`ceiling transaction failed: ${res.statusCode}`);
-    }
+    for (let done = 0; done < sample.length; done += 500) await postBundle(central.url, sample.slice(done, done + 500));
     return performance.now() - started;
   } finally {
     await central.close();
@@ -121,7 +116,7 @@ export async function runSyncDrainBench(report: Report, intakes: number, sampleS
     name: `sync-drain.${db}`,
     value: engineRate,
     unit: 'resources/s',
-    baseline: { value: ceilRate, name: `central write ceiling: the first ${sample.length} of the same resources in 500-entry transactions straight into a fresh server (no HTTP, no client)` },
+    baseline: { value: ceilRate, name: `central write ceiling: the first ${sample.length} of the same resources in 500-entry transactions sent back to back to a fresh server (no desk)` },
     target: { kind: 'min', value: 2000 },
     details: {
       intakes,
