@@ -86,7 +86,7 @@ async function signIn(c: Client, login: string): Promise<void> {
 /** Payload fields that name a place on disk: fuzzed names, but always under the test folder. */
 function contained(payload: unknown): unknown {
   if (typeof payload !== 'object' || payload === null || !('outDir' in payload)) return payload;
-  const raw = String((payload as { outDir: unknown }).outDir).replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60);
+  const raw = String((payload).outDir).replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60);
   return { ...payload, outDir: path.join(dir, 'backups', raw || 'x') };
 }
 
