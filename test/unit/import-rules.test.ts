@@ -81,6 +81,10 @@ const ISOMORPHIC = [
   'electron/core/patients/schema.ts',
   'electron/core/patients/fold.ts',
   'electron/core/patients/patient-row.ts',
+  // The personal-data descriptor: the card, merge and conflict views show fields as it says.
+  'electron/core/patients/personal-data/',
+  // Constants only: the FHIR naming systems the descriptor's FHIR elements use.
+  'electron/core/fhir/systems.ts',
   'electron/core/api/schemas.ts',
   'electron/core/languages.ts',
   'electron/core/staff/roles.ts',

@@ -195,7 +195,7 @@ export class ConsentService extends ConsentReader {
       );
       // A new, signed consent lifts a block left by an earlier withdrawal.
       const patient = this.deps.patients.get(c.patientId);
-      if (patient?.status === 'blocked') this.setPatientStatus(c.patientId, 'active', staffId, at, 'consent.signed');
+      if (patient?.status === 'blocked') this.deps.patients.setStatus(c.patientId, { status: 'active', reason: 'consent.signed' }, { staffId, at });
       this.deps.audit.append({ action: 'consent.signed', staffId, entityType: 'consent', entityId: id, details: { signature: signature.kind, patientId: c.patientId } });
       enqueue(db, 'Consent', id, at);
       enqueue(db, 'DocumentReference', id, at);
@@ -227,31 +227,12 @@ export class ConsentService extends ConsentReader {
       const c = this.apply(id, { kind: 'withdraw' });
       db.prepare("UPDATE consent SET state = 'withdrawn', withdrawn_at = ?, withdrawal_reason = ?, withdrawal_source = ? WHERE id = ?").run(at, reason, source, id);
       const stillActive = db.prepare("SELECT 1 FROM consent WHERE patient_id = ? AND state = 'active'").get(c.patientId);
-      if (!stillActive) this.setPatientStatus(c.patientId, 'blocked', staffId, at, 'consent.withdrawn');
+      if (!stillActive) this.deps.patients.setStatus(c.patientId, { status: 'blocked', reason: 'consent.withdrawn' }, { staffId, at });
       db.prepare("INSERT INTO dpo_task (id, kind, patient_id, consent_id, status, created_at, created_by) VALUES (?, 'consent-withdrawn', ?, ?, 'open', ?, ?)").run(randomUUID(), c.patientId, id, at, staffId);
       this.deps.audit.append({ action: 'consent.withdrawn', staffId, entityType: 'consent', entityId: id, details: { patientId: c.patientId, source } });
       if (source === 'desk') enqueue(db, 'Consent', id, at);
     })();
     return this.get(id)!;
-  }
-
-  private setPatientStatus(patientId: string, status: 'active' | 'blocked', staffId: string | null, at: string, reason: string): void {
-    const { db } = this.deps;
-    const p = db.prepare('SELECT version, status FROM patient WHERE id = ?').get(patientId) as { version: number; status: string };
-    if (p.status === status) return;
-    db.prepare('UPDATE patient SET status = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(status, p.version + 1, at, staffId, patientId);
-    db.prepare("INSERT INTO patient_history (patient_id, version, kind, changed_at, changed_by, reason, fields, before) VALUES (?, ?, 'status', ?, ?, ?, ?, ?)").run(
-      patientId,
-      p.version + 1,
-      at,
-      staffId,
-      reason,
-      JSON.stringify(['status']),
-      JSON.stringify({ status: p.status }),
-    );
-    this.deps.audit.append({ action: status === 'blocked' ? 'patient.blocked' : 'patient.unblocked', staffId, entityType: 'patient', entityId: patientId });
-    // The central copy's status must follow (a blocked patient is not to be processed elsewhere either).
-    enqueue(db, 'Patient', patientId, at);
   }
 
   /** The confirmation the patient takes home after withdrawing. Printed and audited. */

@@ -1,4 +1,5 @@
-import type { IdDocumentType, PatientInput, RepresentativeBasis } from './schema.js';
+import { flatFromColumns, unflatten, type PatientFieldColumns } from './personal-data/flat.js';
+import { SEXES, type PatientInput } from './schema.js';
 
 export type PatientStatus = 'active' | 'merged' | 'blocked';
 
@@ -26,28 +27,14 @@ export interface PatientSummary {
   status: PatientStatus;
 }
 
-export interface PatientRow {
+/**
+ * A row of the `patient` table: the columns that hold the fields (named by the descriptor,
+ * personal-data/fields.ts) and the record's own columns.
+ */
+export type PatientRow = PatientFieldColumns & {
   rowid: number;
   id: string;
-  iin: string | null;
-  surname: string;
-  given_name: string;
-  patronymic: string | null;
-  birth_date: string;
-  sex: 'male' | 'female';
-  doc_type: IdDocumentType;
-  doc_number: string;
-  doc_issued_on: string | null;
-  doc_issuer: string | null;
-  doc_expires_on: string | null;
-  phone: string;
   phone_digits: string;
-  email: string | null;
-  address: string;
-  rep_full_name: string | null;
-  rep_iin: string | null;
-  rep_basis: RepresentativeBasis | null;
-  preferred_language: 'kk' | 'ru' | null;
   status: PatientStatus;
   merged_into: string | null;
   search_name: string;
@@ -57,23 +44,12 @@ export interface PatientRow {
   created_by: string | null;
   updated_at: string;
   updated_by: string | null;
-}
+};
 
 export function patientFromRow(r: PatientRow): Patient {
   return {
+    ...unflatten(flatFromColumns(r)),
     id: r.id,
-    iin: r.iin,
-    surname: r.surname,
-    givenName: r.given_name,
-    patronymic: r.patronymic,
-    birthDate: r.birth_date,
-    sex: r.sex,
-    document: { type: r.doc_type, number: r.doc_number, issuedOn: r.doc_issued_on, issuer: r.doc_issuer, expiresOn: r.doc_expires_on },
-    phone: r.phone,
-    email: r.email,
-    address: r.address,
-    representative: r.rep_full_name && r.rep_iin && r.rep_basis ? { fullName: r.rep_full_name, iin: r.rep_iin, basis: r.rep_basis } : null,
-    preferredLanguage: r.preferred_language,
     status: r.status,
     mergedInto: r.merged_into,
     version: r.version,
@@ -83,46 +59,32 @@ export function patientFromRow(r: PatientRow): Patient {
   };
 }
 
-export function summaryFromRow(r: Pick<PatientRow, 'id' | 'iin' | 'surname' | 'given_name' | 'patronymic' | 'birth_date' | 'sex' | 'phone' | 'status'>): PatientSummary {
+/** The columns a search result needs (the reader's SUMMARY_COLUMNS). */
+export type SummaryRow = Pick<PatientRow, 'id' | 'iin' | 'surname' | 'given_name' | 'patronymic' | 'birth_date' | 'sex' | 'phone' | 'status'>;
+
+function stored(v: string | null, column: string): string {
+  if (v === null) throw new Error(`patient.${column} is empty`);
+  return v;
+}
+
+export function summaryFromRow(r: SummaryRow): PatientSummary {
+  const sex = SEXES.find((s) => s === r.sex);
+  if (!sex) throw new Error('patient.sex has a value outside its set');
   return {
     id: r.id,
     iin: r.iin,
-    surname: r.surname,
-    givenName: r.given_name,
+    surname: stored(r.surname, 'surname'),
+    givenName: stored(r.given_name, 'given_name'),
     patronymic: r.patronymic,
-    birthDate: r.birth_date,
-    sex: r.sex,
-    phone: r.phone,
+    birthDate: stored(r.birth_date, 'birth_date'),
+    sex,
+    phone: stored(r.phone, 'phone'),
     status: r.status,
   };
 }
 
-/** The flat, comparable form of a patient's editable fields, for history and diffs. */
-export function flatten(p: PatientInput): Record<string, string | null> {
-  return {
-    iin: p.iin,
-    surname: p.surname,
-    givenName: p.givenName,
-    patronymic: p.patronymic,
-    birthDate: p.birthDate,
-    sex: p.sex,
-    'document.type': p.document.type,
-    'document.number': p.document.number,
-    'document.issuedOn': p.document.issuedOn,
-    'document.issuer': p.document.issuer,
-    'document.expiresOn': p.document.expiresOn,
-    phone: p.phone,
-    email: p.email,
-    address: p.address,
-    'representative.fullName': p.representative?.fullName ?? null,
-    'representative.iin': p.representative?.iin ?? null,
-    'representative.basis': p.representative?.basis ?? null,
-    preferredLanguage: p.preferredLanguage,
-  };
-}
-
-export function changedFields(before: PatientInput, after: PatientInput): string[] {
-  const a = flatten(before);
-  const b = flatten(after);
-  return Object.keys(b).filter((k) => a[k] !== b[k]);
-}
+/**
+ * The flat, comparable form of a patient's fields (history snapshots, diffs, merges) and
+ * the list of fields that differ: both come from the descriptor.
+ */
+export { changedFields, flatten, type FlatPatient } from './personal-data/flat.js';

@@ -4,7 +4,9 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { patientFromFhir } from '../fhir/patient.js';
 import { mergePatients } from '../patients/merge.js';
-import { flatten, type Patient } from '../patients/patient-row.js';
+import type { Patient } from '../patients/patient-row.js';
+import { PATIENT_FIELD_KEYS } from '../patients/personal-data/fields.js';
+import { flatten, nest, sameFields } from '../patients/personal-data/flat.js';
 import type { Actor, PatientWriter } from '../patients/patient-writer.js';
 import { patientInputSchema, type PatientInput } from '../patients/schema.js';
 import type { Db } from '../store/database.js';
@@ -22,41 +24,8 @@ export interface ResolveDeps {
   clock: Clock;
 }
 
-/** The flat field names a per-field merge may name (the same as the patient history uses). */
-export const MERGE_FIELDS = Object.keys(
-  flatten({
-    iin: null,
-    surname: '',
-    givenName: '',
-    patronymic: null,
-    birthDate: '',
-    sex: 'male',
-    document: { type: 'passport', number: '', issuedOn: null, issuer: null, expiresOn: null },
-    phone: '',
-    email: null,
-    address: '',
-    representative: null,
-    preferredLanguage: null,
-  }),
-);
-
-function unflatten(f: Record<string, string | null>): Record<string, unknown> {
-  const rep = f['representative.fullName'] || f['representative.iin'] || f['representative.basis'];
-  return {
-    iin: f.iin,
-    surname: f.surname,
-    givenName: f.givenName,
-    patronymic: f.patronymic,
-    birthDate: f.birthDate,
-    sex: f.sex,
-    document: { type: f['document.type'], number: f['document.number'], issuedOn: f['document.issuedOn'], issuer: f['document.issuer'], expiresOn: f['document.expiresOn'] },
-    phone: f.phone,
-    email: f.email,
-    address: f.address,
-    representative: rep ? { fullName: f['representative.fullName'], iin: f['representative.iin'], basis: f['representative.basis'] } : null,
-    preferredLanguage: f.preferredLanguage,
-  };
-}
+/** The flat field names a per-field merge may name: the descriptor's keys (the same as the patient history uses). */
+export const MERGE_FIELDS: string[] = [...PATIENT_FIELD_KEYS];
 
 /** Local values, with the fields chosen as 'remote' taken from the central record, validated like any edit. */
 function merged(deps: ResolveDeps, local: PatientInput, remote: PatientInput, fields: Partial<Record<string, FieldChoice>>): PatientInput {
@@ -64,14 +33,8 @@ function merged(deps: ResolveDeps, local: PatientInput, remote: PatientInput, fi
   if (unknown.length) throw new AppError('validation', { issues: unknown.map((k) => ({ path: `fields.${k}`, code: 'sync.unknownField' })) });
   const l = flatten(local);
   const r = flatten(remote);
-  const out = Object.fromEntries(MERGE_FIELDS.map((k) => [k, fields[k] === 'remote' ? (r[k] ?? null) : (l[k] ?? null)]));
-  return parseInput(patientInputSchema(() => deps.clock.now()), unflatten(out), ['merged']);
-}
-
-function same(a: PatientInput, b: PatientInput): boolean {
-  const fa = flatten(a);
-  const fb = flatten(b);
-  return Object.keys(fa).every((k) => fa[k] === fb[k]);
+  const out = Object.fromEntries(PATIENT_FIELD_KEYS.map((k) => [k, fields[k] === 'remote' ? r[k] : l[k]]));
+  return parseInput(patientInputSchema(() => deps.clock.now()), nest(out), ['merged']);
 }
 
 /**
@@ -94,7 +57,7 @@ function resolveVersion(deps: ResolveDeps, c: ConflictRecord, local: Patient, re
   } else if (choice.choice === 'merge' && remote) {
     const next = merged(deps, local, remote, choice.fields);
     patients.setRemoteVersion(local.id, remoteVersion);
-    if (!same(next, local)) patients.update(local.id, local.version, next, actor, null);
+    if (!sameFields(next, local)) patients.update(local.id, local.version, next, actor, null);
     enqueue(db, 'Patient', local.id, actor.at);
   } else {
     throw new AppError('validation', { issues: [{ path: 'choice', code: 'sync.remoteIncomplete' }] });
@@ -123,9 +86,9 @@ function resolveDuplicate(deps: ResolveDeps, c: ConflictRecord, local: Patient, 
   }
   mergePatients(db, patients, audit, c.remoteId, local.id, 'sync.duplicate', actor);
   const survivor = patients.get(c.remoteId);
-  if (survivor && !same(survivor, target)) patients.update(c.remoteId, survivor.version, target, actor, 'sync.duplicate');
+  if (survivor && !sameFields(survivor, target)) patients.update(c.remoteId, survivor.version, target, actor, 'sync.duplicate');
   // Exactly the central record: nothing to send back for it (the merged record of ours still goes up).
-  if (same(target, remote)) markSuperseded(db, 'Patient', c.remoteId);
+  if (sameFields(target, remote)) markSuperseded(db, 'Patient', c.remoteId);
 }
 
 /** Applies staff's choice for an open conflict, in one transaction with its audit entry. */

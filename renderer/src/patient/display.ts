@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatKzPhone } from '../../../electron/core/identity/phone';
+import { fieldLabelKey, patientField } from '../../../electron/core/patients/personal-data/fields';
+import type { CodeSet } from '../../../electron/core/patients/personal-data/kinds';
 import { ageOn } from '../../../electron/core/patients/schema';
 import { formatDate } from '../format';
 import { localIso } from './dates';
@@ -29,34 +31,38 @@ export function formatIin(iin: string | null): string {
 
 export { formatKzPhone as formatPhone };
 
-const DATE_FIELDS = new Set(['birthDate', 'document.issuedOn', 'document.expiresOn']);
+/** Where each set of codes is translated on the patient screens. */
+const CODE_LABELS: Record<CodeSet, string> = {
+  sex: 'patient:sex',
+  documentType: 'patient:docType',
+  basis: 'patient:basis',
+  language: 'common:language.name',
+};
 
 /**
  * A value from the patient's flat form (history entries keep `before` values flat, keyed
- * like 'document.number') as the receptionist reads it: dates dd.MM.yyyy, codes translated.
+ * like 'document.number') as the receptionist reads it, as the field's descriptor says:
+ * dates dd.MM.yyyy, phones grouped, codes translated.
  */
 export function formatFieldValue(t: TFunction, field: string, value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (DATE_FIELDS.has(field)) return formatDate(value);
-  switch (field) {
-    case 'sex':
-      return sexLabel(t, value);
-    case 'document.type':
-      return t(`patient:docType.${value}`);
-    case 'representative.basis':
-      return t(`patient:basis.${value}`);
+  if (field === 'status') return t(`patient:status.${value}`);
+  const display = patientField(field)?.display;
+  switch (display?.kind) {
+    case 'date':
+      return formatDate(value);
     case 'phone':
       return formatKzPhone(value);
-    case 'preferredLanguage':
-      return t(`common:language.name.${value}`);
-    case 'status':
-      return t(`patient:status.${value}`);
-    default:
+    case 'code':
+      return t(`${CODE_LABELS[display.codes]}.${value}`);
+    case 'iin':
+    case 'text':
+    case undefined:
       return value;
   }
 }
 
 /** The label of a flat field key ('document.number' → "Document number"). */
 export function fieldLabel(t: TFunction, field: string): string {
-  return t(`patient:field.${field}`, { defaultValue: field });
+  return t(`patient:${fieldLabelKey(field)}`, { defaultValue: field });
 }

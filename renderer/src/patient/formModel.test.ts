@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../../electron/core/identity/iin';
+import type { Path } from 'react-hook-form';
 import type { Patient } from '../../../electron/core/patients/patient-row';
+import { PATIENT_FIELD_KEYS } from '../../../electron/core/patients/personal-data/fields';
 import { applyPrefill, emptyForm, formFromDraft, fromPatient, needsRepresentative, patientFormSchema, toInput, type PatientFormState } from './formModel';
 import { withoutMrzText } from './useDraft';
 
@@ -91,5 +93,16 @@ describe('the registration form model', () => {
     expect(s.surname).toBe('');
     expect(s.address).toBe('г. Алматы');
     expect(s.document.number).toBe('045612378');
+  });
+
+  it('holds every field the personal-data descriptor knows, under the same path, and fills each from a stored patient', () => {
+    // Compile-time half: every descriptor key is a path of the form state.
+    const paths: readonly Path<PatientFormState>[] = PATIENT_FIELD_KEYS;
+    const rep = { fullName: 'Жаксылыкова Айгуль', iin: makeIin('1965-02-01', 'female', 100) ?? '', basis: 'power-of-attorney' as const };
+    const full = adult({ patronymic: 'Серикович', email: 'e@example.kz', preferredLanguage: 'kk', represented: true, representative: rep, document: { type: 'id-card', number: '045612378', issuedOn: '15.03.2020', issuer: 'МВД РК', expiresOn: '14.03.2030' } });
+    const p = patientFormSchema(() => NOW).parse(full);
+    const back = fromPatient({ ...p, id: 'x', status: 'active', mergedInto: null, version: 1, remoteVersion: null, createdAt: '', updatedAt: '' });
+    const valueAt = (path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], back);
+    expect(paths.filter((k) => typeof valueAt(k) !== 'string' || valueAt(k) === '')).toEqual([]);
   });
 });

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import type { Patient } from '../../../electron/core/patients/patient-row';
 import { checkIin } from '../../../electron/core/identity/iin';
 import { formatKzPhone } from '../../../electron/core/identity/phone';
-import { ADULT_AGE, ageOn, patientInputSchema, type IdDocumentType, type PatientFormValues, type RepresentativeBasis } from '../../../electron/core/patients/schema';
+import {
+  ADULT_AGE,
+  ageOn,
+  ID_DOCUMENT_TYPES,
+  patientInputSchema,
+  REPRESENTATIVE_BASES,
+  type IdDocumentType,
+  type PatientFormValues,
+  type RepresentativeBasis,
+} from '../../../electron/core/patients/schema';
 import { formatDate } from '../format';
 import { isoFromDisplay, localIso } from './dates';
 import type { PatientPrefill } from './prefill';
@@ -175,7 +184,7 @@ export function formFromDraft(payload: unknown): PatientFormState | null {
     birthDate: str(src.birthDate, ''),
     sex: oneOf(src.sex, ['', 'male', 'female'] as const, ''),
     document: {
-      type: oneOf(doc.type, ['id-card', 'passport', 'birth-certificate', 'residence-permit'] as const, base.document.type),
+      type: oneOf(doc.type, ID_DOCUMENT_TYPES, base.document.type),
       number: str(doc.number, ''),
       issuedOn: str(doc.issuedOn, ''),
       issuer: str(doc.issuer, ''),
@@ -189,7 +198,7 @@ export function formFromDraft(payload: unknown): PatientFormState | null {
     representative: {
       fullName: str(rep.fullName, ''),
       iin: str(rep.iin, ''),
-      basis: oneOf(rep.basis, ['', 'power-of-attorney', 'birth-certificate', 'court-decision', 'guardianship'] as const, ''),
+      basis: oneOf(rep.basis, ['', ...REPRESENTATIVE_BASES] as const, ''),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldLabelKey, patientField } from '../../../electron/core/patients/personal-data/fields';
 import { formatDate } from '../format';
 import { relativeTime } from './time';
 
@@ -29,15 +30,15 @@ export function useSyncText() {
 
   const recordType = useCallback((type: string): string => (known(`type.${type}`) ? t(`sync:type.${type}`) : t('sync:type.other', { type })), [t, known]);
 
-  const fieldLabel = useCallback((field: string): string => (known(`field.${field}`) ? t(`sync:field.${field}`) : field), [t, known]);
+  const fieldLabel = useCallback((field: string): string => (known(fieldLabelKey(field)) ? t(`sync:${fieldLabelKey(field)}`) : field), [t, known]);
 
-  /** A patient field's value as the card shows it: dates as dd.MM.yyyy, choices by name. */
+  /** A patient field's value as the card shows it (the field's descriptor says how): dates as dd.MM.yyyy, choices by name. */
   const fieldValue = useCallback(
     (field: string, value: string | null): string => {
       if (value === null || value === '') return '—';
-      const group = field === 'sex' ? 'sex' : field === 'document.type' ? 'documentType' : field === 'representative.basis' ? 'basis' : field === 'preferredLanguage' ? 'language' : null;
-      if (group && known(`value.${group}.${value}`)) return t(`sync:value.${group}.${value}`);
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
+      const display = patientField(field)?.display;
+      if (display?.kind === 'code' && known(`value.${display.codes}.${value}`)) return t(`sync:value.${display.codes}.${value}`);
+      return display?.kind === 'date' ? formatDate(value) : value;
     },
     [t, known],
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DpoTaskRepository } from '../../consent/dpo-tasks.js';
 import { AppError } from '../../errors.js';
 import { REPRESENTATIVE_BASES } from '../../patients/schema.js';
 import type { HandlerContext } from '../handler.js';
@@ -147,29 +148,7 @@ export const consentHandlers = {
   'dpo.tasks.list': defineHandler({
     input: z.object({ status: z.enum(['open', 'done']).default('open') }),
     access: 'dpo.tasks',
-    run: ({ desk }, { status }) =>
-      desk
-        .store()
-        .db.prepare(
-          `SELECT t.id, t.kind, t.patient_id AS patientId, t.consent_id AS consentId, t.status, t.created_at AS createdAt, t.closed_at AS closedAt, t.note,
-                  p.surname, p.given_name AS givenName, p.iin, c.number AS consentNumber
-           FROM dpo_task t JOIN patient p ON p.id = t.patient_id LEFT JOIN consent c ON c.id = t.consent_id
-           WHERE t.status = ? ORDER BY t.created_at LIMIT 500`,
-        )
-        .all(status) as {
-        id: string;
-        kind: string;
-        patientId: string;
-        consentId: string | null;
-        status: 'open' | 'done';
-        createdAt: string;
-        closedAt: string | null;
-        note: string | null;
-        surname: string;
-        givenName: string;
-        iin: string | null;
-        consentNumber: string | null;
-      }[],
+    run: ({ desk }, { status }) => new DpoTaskRepository(desk.store().db).list(status),
   }),
 
   'dpo.tasks.close': defineHandler({
@@ -178,8 +157,7 @@ export const consentHandlers = {
     run: (ctx, { id, note }) => {
       const store = ctx.desk.store();
       store.db.transaction(() => {
-        const r = store.db.prepare("UPDATE dpo_task SET status = 'done', closed_at = ?, closed_by = ?, note = ? WHERE id = ? AND status = 'open'").run(ctx.desk.nowIso(), staffId(ctx), note, id);
-        if (r.changes === 0) throw new AppError('task.notFound');
+        if (!new DpoTaskRepository(store.db).close(id, note, ctx.desk.nowIso(), staffId(ctx))) throw new AppError('task.notFound');
         store.audit.append({ action: 'dpo.taskClosed', staffId: staffId(ctx), entityType: 'dpoTask', entityId: id });
       })();
       return { ok: true };

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { checkIin } from '../../identity/iin.js';
 import { patientFromFhir } from '../../fhir/patient.js';
-import { flatten } from '../../patients/patient-row.js';
+import { flatten, type FlatPatient } from '../../patients/patient-row.js';
 import type { SyncStatus } from '../../sync/config.js';
 import { listOpenConflicts, type ConflictRecord } from '../../sync/conflicts.js';
 import { MERGE_FIELDS, resolveConflict } from '../../sync/resolve.js';
 import { mergeSettings, readSyncSettings, settingsView, syncSettingsInputSchema, writeSyncSettings } from '../../sync/settings.js';
-import { readSyncState } from '../../sync/state.js';
+import { readSyncState, setPullCursor } from '../../sync/state.js';
 import { countByState, countOpenConflicts, failedItems, retryFailed } from '../../sync/queue.js';
 import type { HandlerContext } from '../handler.js';
 import { defineHandler } from '../handler.js';
@@ -40,11 +40,11 @@ function passiveStatus(ctx: HandlerContext): SyncStatus {
  * A conflict as the resolution screen shows it: the two versions as the desk's flat fields
  * (the same names as the patient history), and which fields differ.
  */
-function conflictView(c: ConflictRecord, current: Record<string, string | null> | null) {
+function conflictView(c: ConflictRecord, current: FlatPatient | null) {
   const remote = c.remote ? patientFromFhir(c.remote) : null;
-  const remoteFields = remote?.ok ? flatten(remote.input) : null;
+  const remoteFields: Record<string, string | null> | null = remote?.ok ? flatten(remote.input) : null;
   const localParsed = patientFromFhir(c.local);
-  const local = current ?? (localParsed.ok ? flatten(localParsed.input) : null);
+  const local: Record<string, string | null> | null = current ?? (localParsed.ok ? flatten(localParsed.input) : null);
   const differing = local && remoteFields ? MERGE_FIELDS.filter((k) => (local[k] ?? null) !== (remoteFields[k] ?? null)) : [];
   return {
     id: c.id,
@@ -104,7 +104,7 @@ export const syncHandlers = {
       store.db.transaction(() => {
         writeSyncSettings(store.db, next, a.at, a.staffId);
         // Another server has other cursors: start its change feed from the beginning.
-        if (current.baseUrl !== next.baseUrl) store.db.prepare('UPDATE sync_state SET pull_cursor = NULL WHERE id = 1').run();
+        if (current.baseUrl !== next.baseUrl) setPullCursor(store.db, null);
         store.audit.append({
           action: 'sync.settingsChanged',
           staffId: a.staffId,

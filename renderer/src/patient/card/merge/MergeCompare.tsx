@@ -1,22 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../../../electron/core/patients/patient-row';
+import { DISPLAY_ORDER, patientField } from '../../../../../electron/core/patients/personal-data/fields';
 import { fieldLabel, formatFieldValue } from '../../display';
 import { flattenPatient } from '../historyDiff';
 
-const FIELDS = [
-  'surname',
-  'givenName',
-  'patronymic',
-  'iin',
-  'birthDate',
-  'sex',
-  'document.type',
-  'document.number',
-  'phone',
-  'email',
-  'address',
-  'representative.fullName',
-] as const;
+/** The fields that tell two people apart, in the card's order (the descriptor's `inMergeView`). */
+const FIELDS = DISPLAY_ORDER.filter((f) => patientField(f)?.inMergeView);
 
 /** Step 2 of a merge: both records side by side; rows that differ are marked. */
 export function MergeCompare({ a, b, labelA, labelB }: { a: Patient; b: Patient; labelA: string; labelB: string }) {
