@@ -3,7 +3,9 @@ import type { SqlClient } from './db.js';
 import { operationOutcome, FhirError, fhirError } from './fhir/outcome.js';
 import type { SyncedType } from './fhir/resource-types.js';
 import { validationErrors } from './fhir/validate.js';
-import { lockWrites, readVersion, storeVersion } from './store/versions.js';
+import { compartmentPatient } from './fhir/resource-types.js';
+import { lockKeys, lockWithResolved, resourceKey, writeTransaction } from './store/locks.js';
+import { readVersion, storeVersion } from './store/versions.js';
 
 export interface AccessLogRow {
   at: string;
@@ -41,9 +43,17 @@ export interface CentralAdmin {
 
 export function createAdmin(sql: SqlClient, clock: Clock): CentralAdmin {
   async function change(type: SyncedType, id: string, next: (current: Record<string, unknown>) => Record<string, unknown> | 'delete') {
-    return sql.transaction(async (tx) => {
-      await lockWrites(tx);
-      const current = await readVersion(tx, type, id);
+    return writeTransaction(sql, async (tx) => {
+      // The resource and the patient it belongs to (store/locks.ts), before reading it again.
+      const current = await lockWithResolved(
+        tx,
+        [resourceKey(type, id)],
+        () => readVersion(tx, type, id),
+        (v) => {
+          const patientId = v && compartmentPatient(type, v.content);
+          return patientId ? [resourceKey('Patient', patientId)] : [];
+        },
+      );
       if (!current || current.deleted) throw fhirError(404, 'not-found', `${type}/${id} not found`);
       const result = next(structuredClone(current.content));
       if (result === 'delete') {
@@ -59,6 +69,9 @@ export function createAdmin(sql: SqlClient, clock: Clock): CentralAdmin {
       }
       const errors = validationErrors(type, result);
       if (errors.length > 0) throw new FhirError(400, operationOutcome(errors));
+      // An edit that moves the record to another patient also needs that patient's lock.
+      const movedTo = compartmentPatient(type, { ...result, id });
+      if (movedTo) await lockKeys(tx, [resourceKey('Patient', movedTo)]);
       const stored = await storeVersion(tx, { type, id, resource: result, branch: null, now: clock.now() });
       return { version: stored.version };
     });

@@ -2,36 +2,26 @@
  * The core behaviour against a real PostgreSQL server. Runs when CENTRAL_PG_URL is set (CI
  * sets it with CENTRAL_PG=1); each run works in a schema of its own and drops it afterwards.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { describe, it } from 'vitest';
 import { defineCoreBehaviour } from './core-behaviour.js';
 import { buildCentralServer, type CentralServer } from './server.js';
-import { TOKENS } from './test-support.js';
+import { isolatedSchema, TOKENS } from './test-support.js';
 
 const url = process.env.CENTRAL_PG_URL;
 
 async function openIsolated(connectionString: string): Promise<CentralServer> {
-  // Generated here from hex digits, never from input, so it is safe to put in the DDL.
-  const schema = `central_it_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const scoped = new URL(connectionString);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  const schema = await isolatedSchema(connectionString);
   try {
-    const server = await buildCentralServer({ branches: TOKENS, databaseUrl: scoped.toString() });
+    const server = await buildCentralServer({ branches: TOKENS, databaseUrl: schema.databaseUrl });
     return {
       ...server,
       async close() {
         await server.close();
-        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.end();
+        await schema.drop();
       },
     };
   } catch (err) {
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
+    await schema.drop();
     throw err;
   }
 }

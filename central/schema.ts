@@ -22,10 +22,8 @@ export const MIGRATIONS: readonly Migration[] = [
          token_hash bytea,
          updated_at timestamptz NOT NULL
        )`,
-      // The change clock. Writers lock its single row first, so they run one at a time and
-      // take sequence numbers in commit order: a reader that has seen seq N will never later
-      // find a newly committed change below N. (A plain sequence gives numbers in call order,
-      // which concurrent transactions may commit out of, and a sync cursor would skip them.)
+      // The change clock of version 1 (replaced in version 2): writers locked its single row,
+      // so they ran one at a time and took sequence numbers in commit order.
       `CREATE TABLE change_clock (
          id int PRIMARY KEY CHECK (id = 1),
          last bigint NOT NULL
@@ -105,6 +103,26 @@ export const MIGRATIONS: readonly Migration[] = [
          match_count int NOT NULL
        )`,
       `CREATE INDEX access_log_patient ON access_log (patient_id)`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'change feed without a global write lock',
+    statements: [
+      // Sequence numbers now come from a sequence, which hands them out in call order, not in
+      // commit order. The feed is therefore ordered by (writing transaction id, seq): every
+      // transaction whose id is below the oldest one still running (pg_snapshot_xmin) has
+      // ended, and any change committed later belongs to a transaction at or above it. A
+      // reader that stops there never passes a change that commits after it read.
+      `CREATE SEQUENCE change_seq AS bigint`,
+      `SELECT setval('change_seq', (SELECT last FROM change_clock WHERE id = 1) + 1, false)`,
+      // Rows written before this migration were numbered in commit order: transaction 0.
+      `ALTER TABLE branch_feed ADD COLUMN tx bigint NOT NULL DEFAULT 0`,
+      `ALTER TABLE branch_feed ALTER COLUMN tx SET DEFAULT (pg_current_xact_id()::text::bigint)`,
+      `ALTER TABLE branch_feed DROP CONSTRAINT branch_feed_pkey`,
+      `ALTER TABLE branch_feed ADD PRIMARY KEY (branch, tx, seq)`,
+      `ALTER TABLE resource_version ALTER COLUMN seq SET DEFAULT nextval('change_seq')`,
+      `DROP TABLE change_clock`,
     ],
   },
 ];

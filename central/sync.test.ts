@@ -7,6 +7,7 @@ import { FHIR_SYSTEMS } from '../electron/core/fhir/systems.js';
 import { ManualClock } from '../electron/core/clock.js';
 import { openPglite, type SqlClient } from './db.js';
 import { buildCentralServer, type CentralServer } from './server.js';
+import { MIGRATIONS } from './schema.js';
 import { call, consent, freshIin, newId, outcomeOf, patient, put, syncAll, TOKENS } from './test-support.js';
 
 let server: CentralServer;
@@ -174,7 +175,7 @@ describe('PGlite data directory', () => {
       try {
         const read = await call(second, 'BR01', 'GET', `/fhir/Patient/${pid}`);
         expect(read.status).toBe(200);
-        expect(await second.sql.query('SELECT version FROM schema_migration')).toEqual([{ version: 1 }]);
+        expect(await second.sql.query('SELECT version FROM schema_migration ORDER BY version')).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
       } finally {
         await second.close();
       }

@@ -1,8 +1,9 @@
 /**
  * Helpers shared by the central server's tests (this file holds no tests itself).
  */
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Bundle, Meta, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import pg from 'pg';
 import { expect } from 'vitest';
 import { FHIR_SYSTEMS } from '../electron/core/fhir/systems.js';
 import { CENTRAL_EXTENSIONS } from './fhir/outcome.js';
@@ -135,4 +136,25 @@ export async function syncAll(server: CentralServer, branch: BranchCode, count: 
     pages += 1;
   }
   return { seen, cursor, pages };
+}
+
+/**
+ * A schema of its own on the PostgreSQL at `connectionString`, for one test run: the URL to
+ * use (its search_path set to the schema) and a function that drops the schema.
+ */
+export async function isolatedSchema(connectionString: string): Promise<{ databaseUrl: string; drop(): Promise<void> }> {
+  // Generated here from hex digits, never from input, so it is safe to put in the DDL.
+  const schema = `central_it_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const scoped = new URL(connectionString);
+  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    databaseUrl: scoped.toString(),
+    async drop() {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
 }

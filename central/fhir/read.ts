@@ -1,7 +1,16 @@
 import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
 import type { SqlClient } from '../db.js';
-import { currentOf, lockWrites, readVersion, type StoredVersion } from '../store/versions.js';
-import { canSee, feedPage, linkBranch, logAccess, patientsByIdentifier } from '../store/visibility.js';
+import { identifierKey, lockWithResolved, resourceKey, writeTransaction } from '../store/locks.js';
+import { currentOf, readVersion, type StoredVersion } from '../store/versions.js';
+import {
+  canSee,
+  feedPage,
+  formatCursor,
+  linkBranch,
+  logAccess,
+  parseCursor,
+  patientsByIdentifier,
+} from '../store/visibility.js';
 import { CENTRAL_EXTENSIONS, fhirError } from './outcome.js';
 import { FHIR_ID, isSyncedType } from './resource-types.js';
 import { parseToken } from './transaction-plan.js';
@@ -54,16 +63,21 @@ export async function searchPatients(ctx: ReadContext, query: Query, now: Date):
   onlyParams(query, ['identifier']);
   const token = parseToken(single(query, 'identifier') ?? '');
   if (!token) throw fhirError(400, 'required', 'search by identifier=system|value');
-  const found = await ctx.sql.transaction(async (tx) => {
-    await lockWrites(tx);
-    const ids = await patientsByIdentifier(tx, token.system, token.value);
+  const found = await writeTransaction(ctx.sql, async (tx) => {
+    // Linking the branch to a patient lists the patient's records into its feed: under the
+    // patient's lock, so that a record written meanwhile is not missed (store/locks.ts).
+    const ids = await lockWithResolved(
+      tx,
+      [identifierKey(token.value)],
+      () => patientsByIdentifier(tx, token.system, token.value),
+      (found) => found.map((id) => resourceKey('Patient', id)),
+    );
     const versions: StoredVersion[] = [];
     for (const id of ids) {
       const v = await readVersion(tx, 'Patient', id);
-      if (!v || v.deleted) continue;
-      await linkBranch(tx, ctx.branch, id, 'lookup', now);
-      versions.push(v);
+      if (v && !v.deleted) versions.push(v);
     }
+    await linkBranch(tx, ctx.branch, versions.map((v) => v.id), 'lookup', now);
     await logAccess(tx, {
       branch: ctx.branch,
       action: 'patient-lookup',
@@ -111,12 +125,14 @@ export async function branchHistory(ctx: ReadContext, query: Query, maxPage: num
   onlyParams(query, ['_since', '_count']);
   const since = single(query, '_since') ?? '0';
   const countText = single(query, '_count');
-  if (!/^\d{1,15}$/.test(since)) throw fhirError(400, 'invalid', '_since must be a cursor this server returned');
+  const after = parseCursor(since);
+  if (!after) throw fhirError(400, 'invalid', '_since must be a cursor this server returned');
   if (countText !== undefined && !/^\d{1,6}$/.test(countText)) throw fhirError(400, 'invalid', '_count must be a number');
   const count = Math.min(Math.max(Number(countText ?? DEFAULT_HISTORY_PAGE), 1), maxPage);
-  const items = await feedPage(ctx.sql, ctx.branch, Number(since), count + 1);
+  const items = await feedPage(ctx.sql, ctx.branch, after, count + 1);
   const page = items.slice(0, count);
-  const cursor = String(page.at(-1)?.seq ?? since);
+  const last = page.at(-1)?.cursor;
+  const cursor = last ? formatCursor(last) : since;
   const link = [{ relation: 'self', url: `${ctx.baseUrl}/_history?_since=${since}&_count=${count}` }];
   if (items.length > count) link.push({ relation: 'next', url: `${ctx.baseUrl}/_history?_since=${cursor}&_count=${count}` });
   return {

@@ -62,6 +62,24 @@ function parseIfMatch(value: string | undefined, index: number): number | undefi
   return Number(match[1]);
 }
 
+/**
+ * Longest identifier system or value a Patient may carry. Identifiers are indexed (one patient
+ * per IIN), and PostgreSQL refuses index entries over about 2.7 kB with an error that would
+ * otherwise surface as a 500; real ones (IIN, document numbers, URIs) are far shorter.
+ */
+export const MAX_IDENTIFIER_LENGTH = 256;
+
+function oversizedIdentifier(resource: Record<string, unknown>): number | undefined {
+  const list = resource.identifier;
+  if (!Array.isArray(list)) return undefined;
+  const at = list.findIndex((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return false;
+    const { system, value } = item as Record<string, unknown>;
+    return [system, value].some((x) => typeof x === 'string' && x.length > MAX_IDENTIFIER_LENGTH);
+  });
+  return at < 0 ? undefined : at;
+}
+
 function planEntry(entry: z.infer<typeof entrySchema>, index: number): PlannedPut {
   const at = { expression: [entryExpression(index)] };
   const { url } = entry.request;
@@ -93,6 +111,12 @@ function planEntry(entry: z.infer<typeof entrySchema>, index: number): PlannedPu
     plan = { index, type: typeName, target: { kind: 'id', id }, resource };
   }
   if (ifMatch !== undefined) plan.ifMatch = ifMatch;
+  const oversized = typeName === 'Patient' ? oversizedIdentifier(resource) : undefined;
+  if (oversized !== undefined) {
+    throw fhirError(400, 'too-long', `identifier values and systems are at most ${MAX_IDENTIFIER_LENGTH} characters`, {
+      expression: [`${entryExpression(index)}.resource.identifier[${oversized}]`],
+    });
+  }
 
   const errors = validationErrors(typeName, resource);
   if (errors.length > 0) {

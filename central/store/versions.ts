@@ -1,5 +1,5 @@
 import { FHIR_SYSTEMS } from '../../electron/core/fhir/systems.js';
-import { toSeq, type SqlClient } from '../db.js';
+import type { SqlClient } from '../db.js';
 import { contentHash, withoutServerMeta } from '../fhir/canonical.js';
 import { compartmentPatient, type SyncedType } from '../fhir/resource-types.js';
 
@@ -45,20 +45,6 @@ export function toStoredVersion(row: VersionRow): StoredVersion {
   };
 }
 
-/**
- * Takes the write lock (the change clock's row) for the rest of the transaction. Every write
- * transaction calls this first, before reading what it is about to change, so that its reads
- * see everything committed by the writer before it.
- */
-export async function lockWrites(tx: SqlClient): Promise<void> {
-  await tx.query('SELECT last FROM change_clock WHERE id = 1 FOR UPDATE');
-}
-
-export async function nextSeq(tx: SqlClient): Promise<number> {
-  const [row] = await tx.query<{ last: unknown }>('UPDATE change_clock SET last = last + 1 WHERE id = 1 RETURNING last');
-  return toSeq(row?.last);
-}
-
 export async function currentOf(sql: SqlClient, type: SyncedType, id: string): Promise<CurrentVersion | undefined> {
   const [row] = await sql.query<{ version: number; deleted: boolean; patient_id: string | null }>(
     'SELECT version, deleted, patient_id FROM resource_current WHERE type = $1 AND id = $2',
@@ -90,20 +76,6 @@ export async function readVersion(
   return rows[0] ? toStoredVersion(rows[0]) : undefined;
 }
 
-/** The version whose client content hashes to `hash`, if one was ever stored. */
-export async function versionWithHash(
-  sql: SqlClient,
-  type: SyncedType,
-  id: string,
-  hash: string,
-): Promise<number | undefined> {
-  const [row] = await sql.query<{ version: number }>(
-    'SELECT version FROM resource_version WHERE type = $1 AND id = $2 AND content_hash = $3 AND NOT deleted LIMIT 1',
-    [type, id, hash],
-  );
-  return row?.version;
-}
-
 export interface NewVersion {
   type: SyncedType;
   id: string;
@@ -132,59 +104,125 @@ function patientIdentifiers(resource: Record<string, unknown>): { system: string
   return out;
 }
 
-async function reindexPatient(tx: SqlClient, id: string, resource: Record<string, unknown>, deleted: boolean) {
-  await tx.query('DELETE FROM patient_identifier WHERE patient_id = $1', [id]);
-  if (deleted) return;
-  for (const { system, value } of patientIdentifiers(resource)) {
-    // The conflict target names the primary key only, so a second patient with the same IIN
-    // still violates the partial unique index and fails the transaction.
-    await tx.query(
-      `INSERT INTO patient_identifier (system, value, patient_id, is_unique) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (system, value, patient_id) DO NOTHING`,
-      [system, value, id, system === FHIR_SYSTEMS.iin],
-    );
-  }
+/** What `storeVersions` wrote for one resource. */
+interface Prepared {
+  type: SyncedType;
+  id: string;
+  version: number;
+  content: Record<string, unknown>;
+  hash: string;
+  branch: string | null;
+  deleted: boolean;
+  patientId: string | null;
+  lastUpdated: string;
 }
 
-/**
- * Stores the next version of a resource and delivers it to the feed of every branch that sees
- * it (the branches linked to its patient, and the writer). Call within a transaction that has
- * taken `lockWrites`.
- */
-export async function storeVersion(tx: SqlClient, v: NewVersion): Promise<StoredVersion> {
-  const current = await currentOf(tx, v.type, v.id);
+function prepare(v: NewVersion, current: CurrentVersion | undefined): Prepared {
   const version = (current?.version ?? 0) + 1;
   const lastUpdated = v.now.toISOString();
   const clientContent = withoutServerMeta(v.resource);
-  const hash = contentHash(clientContent);
   const meta = { ...asRecord(clientContent.meta), versionId: String(version), lastUpdated };
   const content = { ...clientContent, id: v.id, meta };
   const deleted = v.deleted ?? false;
   // A tombstone has no content to take the patient from; it stays in the same compartment.
   const patientId = deleted ? (current?.patientId ?? null) : (compartmentPatient(v.type, content) ?? null);
-  const seq = await nextSeq(tx);
+  return { type: v.type, id: v.id, version, content, hash: contentHash(clientContent), branch: v.branch, deleted, patientId, lastUpdated };
+}
 
+/** Current versions of many resources in one query; missing ones are absent from the map. */
+export async function currentVersions(
+  sql: SqlClient,
+  keys: readonly { type: SyncedType; id: string }[],
+): Promise<Map<string, CurrentVersion>> {
+  if (keys.length === 0) return new Map();
+  const rows = await sql.query<{ type: string; id: string; version: number; deleted: boolean; patient_id: string | null }>(
+    `SELECT c.type, c.id, c.version, c.deleted, c.patient_id
+       FROM jsonb_to_recordset($1::jsonb) AS k(type text, id text)
+       JOIN resource_current c ON c.type = k.type AND c.id = k.id`,
+    [JSON.stringify(keys)],
+  );
+  return new Map(rows.map((r) => [`${r.type}/${r.id}`, { version: r.version, deleted: r.deleted, patientId: r.patient_id }]));
+}
+
+/**
+ * Stores the next version of each resource and delivers it to the feed of every branch that
+ * sees it (the branches linked to its patient, and the writer; a deletion also reaches every
+ * branch that ever received the resource, so that no copy outlives it). A whole bundle costs
+ * a handful of statements, whatever its size: one read of the current versions (unless the
+ * caller passes them), one insert of the versions and their feed entries, one upsert of the
+ * current versions, and two for the patients' identifiers. Each resource may appear once.
+ * Call within a transaction that holds the locks of `locks.ts` for these resources and their
+ * patients, after linking any new patient to its branch.
+ */
+export async function storeVersions(
+  tx: SqlClient,
+  versions: readonly NewVersion[],
+  known?: ReadonlyMap<string, CurrentVersion | undefined>,
+): Promise<StoredVersion[]> {
+  if (versions.length === 0) return [];
+  const current = known ?? (await currentVersions(tx, versions));
+  const rows = versions.map((v) => prepare(v, current.get(`${v.type}/${v.id}`)));
+  const input = JSON.stringify(
+    rows.map((r) => ({ type: r.type, id: r.id, version: r.version, c: r.content, hash: r.hash, branch: r.branch, deleted: r.deleted, patientId: r.patientId, lastUpdated: r.lastUpdated })),
+  );
+  // Versions, then their feed entries, in one statement (foreign keys are checked at its end).
+  // ORDER BY ord keeps the bundle's order in the sequence numbers: a patient before its records.
   await tx.query(
-    `INSERT INTO resource_version (type, id, version, content, content_hash, branch, deleted, patient_id, updated_at, seq)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10)`,
-    [v.type, v.id, version, JSON.stringify(content), hash, v.branch, deleted, patientId, lastUpdated, seq],
+    `WITH input AS (
+       SELECT r.type, r.id, r.version, r.c AS content, r.hash, r.branch, r.deleted, r."patientId" AS patient_id,
+              r."lastUpdated"::timestamptz AS updated_at, e.ord
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(j, ord),
+              jsonb_to_record(e.j) AS r(type text, id text, version int, c jsonb, hash text, branch text, deleted boolean,
+                                        "patientId" text, "lastUpdated" text)
+     ), stored AS (
+       INSERT INTO resource_version (type, id, version, content, content_hash, branch, deleted, patient_id, updated_at, seq)
+       SELECT type, id, version, content, hash, branch, deleted, patient_id, updated_at, nextval('change_seq')
+         FROM (SELECT * FROM input ORDER BY ord) AS ordered
+       RETURNING type, id, version, branch, deleted, patient_id, seq
+     )
+     INSERT INTO branch_feed (branch, seq, type, id, version)
+     SELECT DISTINCT b.branch, s.seq, s.type, s.id, s.version
+       FROM stored s
+       CROSS JOIN LATERAL (
+         SELECT bp.branch FROM branch_patient bp WHERE bp.patient_id = s.patient_id
+         UNION SELECT s.branch WHERE s.branch IS NOT NULL
+         UNION SELECT f.branch FROM branch_feed f WHERE s.deleted AND f.type = s.type AND f.id = s.id
+       ) AS b`,
+    [input],
   );
   await tx.query(
-    `INSERT INTO resource_current (type, id, version, deleted, patient_id) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (type, id) DO UPDATE SET version = $3, deleted = $4, patient_id = $5`,
-    [v.type, v.id, version, deleted, patientId],
+    `INSERT INTO resource_current (type, id, version, deleted, patient_id)
+     SELECT r.type, r.id, r.version, r.deleted, r."patientId"
+       FROM jsonb_to_recordset($1::jsonb) AS r(type text, id text, version int, deleted boolean, "patientId" text)
+     ON CONFLICT (type, id) DO UPDATE SET version = EXCLUDED.version, deleted = EXCLUDED.deleted, patient_id = EXCLUDED.patient_id`,
+    [JSON.stringify(rows.map(({ type, id, version, deleted, patientId }) => ({ type, id, version, deleted, patientId })))],
   );
-  if (v.type === 'Patient') await reindexPatient(tx, v.id, content, deleted);
-  // Who receives the version: the branches that see its patient and the writer; a deletion
-  // goes to every branch that ever received the resource, so that no copy outlives it.
+  await reindexPatients(tx, rows.filter((r) => r.type === 'Patient'));
+  return rows.map((r) => ({ type: r.type, id: r.id, version: r.version, content: r.content, deleted: r.deleted, lastUpdated: r.lastUpdated }));
+}
+
+/** One version; see `storeVersions`. */
+export async function storeVersion(tx: SqlClient, v: NewVersion): Promise<StoredVersion> {
+  const [stored] = await storeVersions(tx, [v]);
+  if (!stored) throw new Error('unreachable: a stored version is returned for each input');
+  return stored;
+}
+
+/** The identifier index of the current patients: replaced for each patient written. */
+async function reindexPatients(tx: SqlClient, patients: readonly Prepared[]): Promise<void> {
+  if (patients.length === 0) return;
+  await tx.query('DELETE FROM patient_identifier WHERE patient_id = ANY($1::text[])', [patients.map((p) => p.id)]);
+  const identifiers = patients.flatMap((p) =>
+    p.deleted ? [] : patientIdentifiers(p.content).map((i) => ({ ...i, patientId: p.id, isUnique: i.system === FHIR_SYSTEMS.iin })),
+  );
+  if (identifiers.length === 0) return;
+  // The conflict target names the primary key only, so a second patient with the same IIN
+  // still violates the partial unique index and fails the transaction.
   await tx.query(
-    `INSERT INTO branch_feed (branch, seq, type, id, version)
-     SELECT b.branch, $1::bigint, $2::text, $3::text, $4::int FROM (
-       SELECT branch FROM branch_patient WHERE patient_id = $5
-       UNION SELECT $6::text WHERE $6::text IS NOT NULL
-       UNION SELECT branch FROM branch_feed WHERE $7::boolean AND type = $2 AND id = $3
-     ) b`,
-    [seq, v.type, v.id, version, patientId, v.branch, deleted],
+    `INSERT INTO patient_identifier (system, value, patient_id, is_unique)
+     SELECT DISTINCT i.system, i.value, i."patientId", i."isUnique"
+       FROM jsonb_to_recordset($1::jsonb) AS i(system text, value text, "patientId" text, "isUnique" boolean)
+     ON CONFLICT (system, value, patient_id) DO NOTHING`,
+    [JSON.stringify(identifiers)],
   );
-  return { type: v.type, id: v.id, version, content, deleted, lastUpdated };
 }

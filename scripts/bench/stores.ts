@@ -44,23 +44,3 @@ export function openBenchStore(variant: Variant): BenchStore {
     },
   };
 }
-
-export function percentile(sortedMs: number[], p: number): number {
-  if (sortedMs.length === 0) return 0;
-  return sortedMs[Math.min(sortedMs.length - 1, Math.ceil((p / 100) * sortedMs.length) - 1)]!;
-}
-
-export function timeMs(fn: () => void): number {
-  const t = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
-
-export function line(obj: Record<string, unknown>): void {
-  console.log(JSON.stringify(obj));
-}
-
-export function round(n: number, digits = 3): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}

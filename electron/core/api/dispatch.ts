@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError, type ErrorBody } from '../errors.js';
 import { can } from '../staff/roles.js';
+import { storageError } from '../store/storage-errors.js';
 import type { HandlerContext, HandlerDef, Result } from './handler.js';
 import { handlers } from './index.js';
 import { lockIdleSession } from './idle.js';
@@ -22,6 +23,8 @@ function authorize(ctx: HandlerContext, h: AnyHandler): void {
 
 function toErrorBody(ctx: HandlerContext, e: unknown, method: string): ErrorBody {
   if (e instanceof AppError) return e.toBody();
+  const storage = storageError(e);
+  if (storage) return storage.toBody();
   // Only the error's class and the method go to the log: messages from lower layers may
   // quote data, and no personal data may reach a log file.
   ctx.desk.log.log('error', 'core.internal', { method, error: e instanceof Error ? e.name : typeof e });
